@@ -1,0 +1,2 @@
+export * from './result-code.js';
+export * from './ldap-error.js';
