@@ -1,0 +1,28 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const bin = `${repoRoot}bin/warden.js`;
+const pkg = JSON.parse(readFileSync(`${repoRoot}package.json`, 'utf8')) as { version: string };
+
+describe('warden CLI', () => {
+  it('--version prints the package version', () => {
+    assert.equal(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim(), pkg.version);
+  });
+
+  it('--help describes the program', () => {
+    const out = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    assert.match(out, /^Usage: warden /);
+    assert.match(out, /secure-by-default LDAPv3/);
+  });
+
+  it('an unknown option fails with a one-line error and a non-zero status', () => {
+    assert.throws(
+      () => execFileSync(process.execPath, [bin, '--no-such-option'], { encoding: 'utf8', stdio: 'pipe' }),
+      (err: { status: number; stderr: string }) => err.status !== 0 && /unknown option '--no-such-option'/.test(err.stderr),
+    );
+  });
+});
