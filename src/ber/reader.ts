@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { BerTag, formatTag } from './tags.js';
 import { BerDecodeError } from './errors.js';
 
@@ -121,10 +122,18 @@ export class BerReader {
     return value;
   }
 
-  /** An OCTET STRING decoded as UTF-8 (for LDAPString / LDAPDN / LDAPOID fields). */
+  /**
+   * An OCTET STRING decoded as UTF-8 (LDAPString / LDAPDN / LDAPOID fields). RFC 4511 §4.1.2 requires UTF-8;
+   * invalid bytes are an error rather than U+FFFD, so two different byte strings never decode to one name.
+   */
   readString(tag: number = BerTag.octetString): string {
+    const start = this.#pos;
     const len = this.#header(tag, 'octet string');
     const value = this.#buf.toString('utf8', this.#pos, this.#pos + len);
+    // Only a decoded U+FFFD can hide invalid input; checking for it first keeps the common path cheap.
+    if (value.includes('\uFFFD') && !isUtf8(this.#buf.subarray(this.#pos, this.#pos + len))) {
+      throw new BerDecodeError('string is not valid UTF-8', start);
+    }
     this.#pos += len;
     return value;
   }

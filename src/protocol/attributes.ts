@@ -1,4 +1,5 @@
-import { BerReader, BerWriter, BerTag } from '../ber/index.js';
+import { BerTag } from '../ber/index.js';
+import type { BerReader, BerWriter } from '../ber/index.js';
 import type { Attribute } from './model.js';
 
 /** PartialAttribute ::= SEQUENCE { type AttributeDescription, vals SET OF value AttributeValue } */

@@ -224,3 +224,15 @@ describe('BER rejects malformed input with BerDecodeError', () => {
     assert.throws(() => new BerReader(hex('04 84 ffffffff 00')).readOctetString(), /exceeds the 1 bytes available/);
   });
 });
+
+describe('BER strings are strict UTF-8', () => {
+  it('invalid UTF-8 in an LDAPString is refused, a genuine U+FFFD is kept', () => {
+    assert.throws(() => new BerReader(hex('0402c328')).readString(), {
+      name: 'BerDecodeError',
+      message: 'string is not valid UTF-8 at offset 0',
+    });
+    assert.equal(new BerReader(hex('0403efbfbd')).readString(), '\uFFFD');
+    // Octet strings stay bytes: no UTF-8 requirement.
+    assert.deepEqual(new BerReader(hex('0402c328')).readOctetString(), hex('c328'));
+  });
+});
