@@ -1,4 +1,5 @@
-import { BerReader, BerWriter, BerDecodeError, contextTag } from '../ber/index.js';
+import { BerDecodeError, contextTag } from '../ber/index.js';
+import type { BerReader, BerWriter } from '../ber/index.js';
 import type { Filter } from './ast.js';
 
 /** Filters nest; a PDU may not nest them deeper than this (the string parser has its own limit). */
@@ -74,7 +75,8 @@ export function encodeFilter(w: BerWriter, f: Filter): void {
 
 /** Decodes one Filter element from `r`; throws BerDecodeError on any malformation. */
 export function decodeFilter(r: BerReader, depth = 0): Filter {
-  if (depth > MAX_BER_FILTER_DEPTH) {
+  // depth counts from 0 at the top filter, so this allows the same 32 levels as the string parser.
+  if (depth >= MAX_BER_FILTER_DEPTH) {
     throw new BerDecodeError(`filter nested deeper than ${MAX_BER_FILTER_DEPTH} levels`, r.offset);
   }
   const tag = r.peekTag();
