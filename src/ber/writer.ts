@@ -147,12 +147,30 @@ export class BerWriter {
   }
 
   #writeUtf8(value: string, tag: number): void {
+    const n = value.length;
+    this.#ensure(n * 3 + 6);
+    const buf = this.#buf;
+    buf[this.#pos++] = tag;
+    if (n < 0x80) {
+      // Short ASCII strings (attribute names, DNs, OIDs: nearly every string in LDAP) are copied
+      // here byte by byte, which beats the native UTF-8 encoder's call overhead at these sizes.
+      const start = this.#pos + 1;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = value.charCodeAt(i);
+        if (c >= 0x80) break;
+        buf[start + i] = c;
+      }
+      if (i === n) {
+        buf[this.#pos] = n;
+        this.#pos = start + n;
+        return;
+      }
+    }
     // Encode in place after a one-octet length guess; patch if the UTF-8 turned out longer.
-    this.#ensure(value.length * 3 + 6);
-    this.#buf[this.#pos++] = tag;
     const lenPos = this.#pos;
     this.#pos += 1;
-    this.#pos += value.length === 0 ? 0 : this.#buf.write(value, this.#pos, 'utf8');
+    this.#pos += n === 0 ? 0 : buf.write(value, this.#pos, 'utf8');
     this.#patchLength(lenPos);
   }
 
