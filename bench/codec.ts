@@ -2,11 +2,12 @@
  * Codec benchmark: decode + encode of a typical SearchRequest and of a 20-attribute SearchResultEntry, in messages
  * per second, for Warden's codec, ldapts's codec and a codec built on @ldapjs/asn1, measured in the same run.
  */
-import { BerReader as LdaptsReader, BerWriter as LdaptsWriter, Attribute as LdaptsAttribute, SearchEntry as LdaptsSearchEntry, SearchRequest as LdaptsSearchRequest, FilterParser } from 'ldapts';
+import { BerReader as LdaptsReader, BerWriter as LdaptsWriter, SearchEntry as LdaptsSearchEntry, SearchRequest as LdaptsSearchRequest, FilterParser } from 'ldapts';
+import type { Attribute as LdaptsAttribute } from 'ldapts';
 import { BerReader as AsnReader, BerWriter as AsnWriter } from '@ldapjs/asn1';
 import { BerWriter } from '../src/ber/index.js';
 import { decodeMessage, writeMessage } from '../src/protocol/index.js';
-import type { LdapMessage, SearchRequest, SearchResultEntry } from '../src/protocol/index.js';
+import type { LdapMessage } from '../src/protocol/index.js';
 import { parseFilter } from '../src/filter/index.js';
 import type { Filter } from '../src/filter/index.js';
 
