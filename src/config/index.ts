@@ -1,0 +1,5 @@
+export * from './config-error.js';
+export * from './listen-url.js';
+export * from './schema.js';
+export * from './load.js';
+export * from './admin-password.js';
