@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { main } from '../dist/src/cli/main.js';
+import { main, describeCliError } from '../dist/src/cli/main.js';
 
 main().catch((err) => {
-  console.error(`warden: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`warden: ${describeCliError(err)}`);
   process.exit(1);
 });

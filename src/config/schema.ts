@@ -167,6 +167,8 @@ export const limitsSchema = z
     maxOutstandingPerConnection: positiveInteger(32),
     maxConnections: positiveInteger(4096),
     writeBufferHighWaterBytes: positiveInteger(1_048_576),
+    // A client that leaves results unread this long is disconnected: it cannot pin server memory.
+    writeTimeoutSeconds: positiveInteger(60),
   })
   .superRefine((limits, ctx) => {
     if (limits.maxPduBytesAnonymous > limits.maxPduBytesAuthenticated) {

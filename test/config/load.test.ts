@@ -153,6 +153,7 @@ describe('defaults', () => {
       maxOutstandingPerConnection: 32,
       maxConnections: 4096,
       writeBufferHighWaterBytes: 1_048_576,
+      writeTimeoutSeconds: 60,
     });
     assert.deepEqual(config.log, { level: 'info' });
     assert.equal(config.workers, 1);

@@ -1,0 +1,186 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { Dn } from '../dn/index.js';
+import { LmdbBackend } from '../backend/index.js';
+import { Schema, superclassesOf } from '../schema/index.js';
+import type { WardenConfig } from '../config/index.js';
+import { loadOrCreateTlsMaterial, tlsServerOptions } from '../security/index.js';
+import type { TlsMaterial } from '../security/index.js';
+import { generatePassword } from '../auth/index.js';
+import { Directory } from './directory.js';
+import { bootstrapDirectory } from './bootstrap.js';
+import type { BootstrapResult } from './bootstrap.js';
+import { WardenServer } from './server.js';
+import type { BoundListener, ListenerSpec } from './server.js';
+import type { ServerLogger } from './logger.js';
+import { typeKey } from './entry-view.js';
+
+export interface OpenDirectoryOptions {
+  readonly dataDir: string;
+  readonly suffix: string;
+  readonly adminDn?: string;
+  readonly indexes: WardenConfig['indexes'];
+  readonly schemaFiles?: readonly string[];
+  /** Offline bulk loads may skip fsync per transaction; a server never does. */
+  readonly noSync?: boolean;
+}
+
+/** The administrators group: members may do everything. */
+export function adminGroupDnOf(suffix: Dn): Dn {
+  return Dn.parse(`cn=administrators,ou=groups,${suffix.toString()}`);
+}
+
+/** Opens the schema and the LMDB database under `dataDir`: what `serve`, `import` and `export` share. */
+export async function openDirectory(options: OpenDirectoryOptions): Promise<Directory> {
+  const base = Schema.createDefault();
+  const schema =
+    options.schemaFiles === undefined || options.schemaFiles.length === 0
+      ? base
+      : Schema.fromDescriptions(options.schemaFiles.map((f) => readFileSync(f, 'utf8')), base);
+  const suffix = Dn.parse(options.suffix);
+  const adminDn = Dn.parse(options.adminDn ?? `cn=admin,${suffix.toString()}`);
+  mkdirSync(options.dataDir, { recursive: true });
+  const backend = new LmdbBackend({
+    path: join(options.dataDir, 'db'),
+    indexes: options.indexes.map((i) => ({ attribute: typeKey(schema, i.attribute), kinds: i.kinds })),
+    attributeKey: (description) => typeKey(schema, description),
+    equalityKey: (attribute, value) => {
+      try {
+        return schema.equalityKey(attribute, value);
+      } catch {
+        // A value the syntax rejects cannot match an assertion either; it is simply not indexed.
+        return undefined;
+      }
+    },
+    substringKey: (attribute, value) => {
+      try {
+        return schema.substringKey(attribute, value);
+      } catch {
+        return undefined;
+      }
+    },
+    subtypeKeys: (attribute) => subtypeKeysOf(schema, attribute),
+    impliedEqualityKeys: (attribute, key) => (attribute === 'objectclass' ? superclassKeys(schema, key) : []),
+    ...(options.noSync === true ? { noSync: true } : {}),
+  });
+  await backend.open();
+  return new Directory(backend, schema, { suffix, adminDn, adminGroupDn: adminGroupDnOf(suffix) });
+}
+
+/** The OIDs of an object class's superclasses: the keys an objectClass value also stands for. */
+function superclassKeys(schema: Schema, oid: string): string[] {
+  const oc = schema.objectClass(oid);
+  if (oc === undefined) return [];
+  return superclassesOf(oc)
+    .filter((c) => c !== oc)
+    .map((c) => c.oid);
+}
+
+/** The type and every type below it (RFC 4512 §2.5.1), as index keys. */
+function subtypeKeysOf(schema: Schema, attribute: string): string[] {
+  const at = schema.attributeType(attribute);
+  if (at === undefined) return [attribute];
+  const keys = [attribute];
+  for (const other of schema.attributeTypes) {
+    for (let sup = other.sup; sup !== undefined; sup = sup.sup) {
+      if (sup === at) {
+        keys.push(other.primaryName.toLowerCase());
+        break;
+      }
+    }
+  }
+  return keys;
+}
+
+export interface WardenRuntime {
+  readonly server: WardenServer;
+  readonly directory: Directory;
+  readonly tls: TlsMaterial;
+  readonly listeners: readonly BoundListener[];
+  readonly bootstrap: BootstrapResult;
+  /** Set when the administrator password was generated on first start: shown once, never stored in clear. */
+  readonly generatedAdminPassword?: string;
+  stop(graceMs?: number): Promise<void>;
+  reloadTls(): Promise<TlsMaterial>;
+}
+
+/** Starts Warden from a validated configuration: opens the data, creates the first entries, listens. */
+export async function startWarden(config: WardenConfig, options: { log: ServerLogger; version: string; adminPassword?: Buffer }): Promise<WardenRuntime> {
+  const directory = await openDirectory({
+    dataDir: config.data.dir,
+    suffix: config.suffix,
+    indexes: config.indexes,
+    schemaFiles: config.schema.files,
+    ...(config.admin.dn !== undefined ? { adminDn: config.admin.dn } : {}),
+  });
+  try {
+    let generated: string | undefined;
+    let password = options.adminPassword;
+    const needsBootstrap = directory.backend.read((txn) => txn.idOfNdn(directory.suffixNdn) === undefined);
+    if (needsBootstrap && password === undefined) {
+      generated = generatePassword();
+      password = Buffer.from(generated);
+    }
+    const adminDn = Dn.parse(config.admin.dn ?? `cn=admin,${config.suffix}`);
+    const bootstrap = needsBootstrap
+      ? await bootstrapDirectory(directory, { dn: adminDn, groupDn: adminGroupDnOf(directory.suffix), password: password ?? Buffer.alloc(0) })
+      : { created: false, entries: [] };
+    const loadTls = (): Promise<TlsMaterial> =>
+      loadOrCreateTlsMaterial({
+        dataDir: config.data.dir,
+        ...(config.tls.certFile !== undefined ? { certFile: config.tls.certFile } : {}),
+        ...(config.tls.keyFile !== undefined ? { keyFile: config.tls.keyFile } : {}),
+      });
+    const tls = await loadTls();
+    const tlsOptions = tlsServerOptions(tls, { minVersion: config.tls.minVersion, caFile: config.tls.caFile });
+    const listen: ListenerSpec[] = config.listen.map((url) =>
+      url.scheme === 'ldapi' ? { scheme: 'ldapi', host: '', port: 0, path: url.path } : { scheme: url.scheme, host: url.host, port: url.port },
+    );
+    const limits = config.limits;
+    const server = new WardenServer({
+      directory,
+      listen,
+      tls: tlsOptions,
+      connectionLimits: {
+        maxPduBytesAnonymous: limits.maxPduBytesAnonymous,
+        maxPduBytesAuthenticated: limits.maxPduBytesAuthenticated,
+        maxOutstanding: limits.maxOutstandingPerConnection,
+        idleTimeoutMs: limits.idleTimeoutSeconds * 1000,
+        writeHighWaterBytes: limits.writeBufferHighWaterBytes,
+        drainTimeoutMs: limits.writeTimeoutSeconds * 1000,
+      },
+      serverLimits: { sizeLimit: limits.sizeLimit, timeLimit: limits.timeLimit, maxCursorsPerConnection: 16, maxSortEntries: 100_000 },
+      log: options.log,
+      version: options.version,
+    });
+    let listeners: readonly BoundListener[];
+    try {
+      listeners = await server.start();
+    } catch (err) {
+      await server.stop(0);
+      throw err;
+    }
+    let current = tls;
+    return {
+      server,
+      directory,
+      tls,
+      listeners,
+      bootstrap,
+      ...(generated !== undefined ? { generatedAdminPassword: generated } : {}),
+      async stop(graceMs = 5000) {
+        await server.stop(graceMs);
+        await directory.backend.close();
+      },
+      async reloadTls() {
+        current = await loadTls();
+        server.reloadTls(tlsServerOptions(current, { minVersion: config.tls.minVersion, caFile: config.tls.caFile }));
+        return current;
+      },
+    };
+  } catch (err) {
+    await directory.backend.close();
+    throw err;
+  }
+}
