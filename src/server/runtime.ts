@@ -105,8 +105,18 @@ export interface WardenRuntime {
   reloadTls(): Promise<TlsMaterial>;
 }
 
-/** Starts Warden from a validated configuration: opens the data, creates the first entries, listens. */
-export async function startWarden(config: WardenConfig, options: { log: ServerLogger; version: string; adminPassword?: Buffer }): Promise<WardenRuntime> {
+export interface PreparedData {
+  readonly bootstrap: BootstrapResult;
+  readonly generatedAdminPassword?: string;
+  readonly tls: TlsMaterial;
+}
+
+/**
+ * What must happen once, before any server process listens: the first entries (with a generated administrator
+ * password when none is configured) and the TLS key pair. With several worker processes the primary runs this,
+ * so workers neither race to create entries nor generate different certificates.
+ */
+export async function prepareData(config: WardenConfig, adminPassword?: Buffer): Promise<PreparedData> {
   const directory = await openDirectory({
     dataDir: config.data.dir,
     suffix: config.suffix,
@@ -116,7 +126,7 @@ export async function startWarden(config: WardenConfig, options: { log: ServerLo
   });
   try {
     let generated: string | undefined;
-    let password = options.adminPassword;
+    let password = adminPassword;
     const needsBootstrap = directory.backend.read((txn) => txn.idOfNdn(directory.suffixNdn) === undefined);
     if (needsBootstrap && password === undefined) {
       generated = generatePassword();
@@ -126,13 +136,37 @@ export async function startWarden(config: WardenConfig, options: { log: ServerLo
     const bootstrap = needsBootstrap
       ? await bootstrapDirectory(directory, { dn: adminDn, groupDn: adminGroupDnOf(directory.suffix), password: password ?? Buffer.alloc(0) })
       : { created: false, entries: [] };
+    const tls = await loadOrCreateTlsMaterial({
+      dataDir: config.data.dir,
+      ...(config.tls.certFile !== undefined ? { certFile: config.tls.certFile } : {}),
+      ...(config.tls.keyFile !== undefined ? { keyFile: config.tls.keyFile } : {}),
+    });
+    return { bootstrap, tls, ...(generated !== undefined ? { generatedAdminPassword: generated } : {}) };
+  } finally {
+    await directory.backend.close();
+  }
+}
+
+/** Starts Warden from a validated configuration: opens the data, creates the first entries, listens. */
+export async function startWarden(config: WardenConfig, options: { log: ServerLogger; version: string; adminPassword?: Buffer }): Promise<WardenRuntime> {
+  const prepared = await prepareData(config, options.adminPassword);
+  const directory = await openDirectory({
+    dataDir: config.data.dir,
+    suffix: config.suffix,
+    indexes: config.indexes,
+    schemaFiles: config.schema.files,
+    ...(config.admin.dn !== undefined ? { adminDn: config.admin.dn } : {}),
+  });
+  try {
+    const generated = prepared.generatedAdminPassword;
+    const bootstrap = prepared.bootstrap;
     const loadTls = (): Promise<TlsMaterial> =>
       loadOrCreateTlsMaterial({
         dataDir: config.data.dir,
         ...(config.tls.certFile !== undefined ? { certFile: config.tls.certFile } : {}),
         ...(config.tls.keyFile !== undefined ? { keyFile: config.tls.keyFile } : {}),
       });
-    const tls = await loadTls();
+    const tls = prepared.tls;
     const tlsOptions = tlsServerOptions(tls, { minVersion: config.tls.minVersion, caFile: config.tls.caFile });
     const listen: ListenerSpec[] = config.listen.map((url) =>
       url.scheme === 'ldapi' ? { scheme: 'ldapi', host: '', port: 0, path: url.path } : { scheme: url.scheme, host: url.host, port: url.port },

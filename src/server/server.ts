@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import { createSecureContext, createServer as createTlsServer } from 'node:tls';
 import type { SecureContext, SecureContextOptions, Server as TlsServer, TLSSocket } from 'node:tls';
+import cluster from 'node:cluster';
 import { existsSync, unlinkSync } from 'node:fs';
 import { createDefaultControlRegistry, createDefaultExtendedOperationRegistry } from '../protocol/index.js';
 import { Connection } from './connection.js';
@@ -124,8 +125,9 @@ export class WardenServer {
       };
       if (spec.scheme === 'ldapi') {
         const path = spec.path ?? '';
-        // A socket file left by a crashed server would make listen fail with EADDRINUSE.
-        if (existsSync(path)) unlinkSync(path);
+        // A socket file left by a crashed server would make listen fail with EADDRINUSE. Cluster workers share
+        // the primary's socket, so only a standalone process (or the primary, before forking) removes it.
+        if (!cluster.isWorker) removeStaleSocket(path);
         server.listen(path, done);
       } else {
         server.listen(spec.port, spec.host, done);
@@ -162,6 +164,10 @@ export class WardenServer {
     await Promise.all(closing);
     this.#servers.length = 0;
   }
+}
+
+export function removeStaleSocket(path: string): void {
+  if (existsSync(path)) unlinkSync(path);
 }
 
 function describeListenError(url: string, spec: ListenerSpec, err: NodeJS.ErrnoException): string {
