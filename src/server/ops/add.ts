@@ -6,7 +6,7 @@ import type { ServerContext } from '../context.js';
 import { requireWriteAccess } from '../access.js';
 import { typeKey } from '../entry-view.js';
 import { result } from '../respond.js';
-import { readEntryControl, refuseNoUserModification } from './write-support.js';
+import { readEntryControl, refuseAliases, refuseNoUserModification } from './write-support.js';
 
 /**
  * Add (RFC 4511 §4.7): the parent must exist (noSuchObject with matchedDN otherwise), the DN must be free
@@ -23,6 +23,7 @@ export async function add(server: ServerContext, request: AddRequest, ctx: Reque
   }
   refuseNoUserModification(server, request.attributes.map((a) => a.type));
   const attributes = mergeAttributes(server, request.attributes);
+  refuseAliases(server, directory.valuesOf(attributes, 'objectClass'));
   const identity = ctx.session.identity;
   const responseControls: Control[] = [];
   await directory.backend.write((txn) => {

@@ -7,7 +7,7 @@ import type { ServerContext } from '../context.js';
 import { requireWriteAccess } from '../access.js';
 import { descriptionKey, typeKey } from '../entry-view.js';
 import { result } from '../respond.js';
-import { checkAssertion, readEntryControl, refuseNoUserModification } from './write-support.js';
+import { checkAssertion, readEntryControl, refuseAliases, refuseNoUserModification } from './write-support.js';
 
 /**
  * Modify (RFC 4511 §4.6): the changes apply in order to a copy of the entry and the result must satisfy the
@@ -35,6 +35,7 @@ export async function modify(server: ServerContext, request: ModifyRequest, ctx:
       }
     }
     const beforeStructural = directory.valuesOf(entry.attributes, 'structuralObjectClass')[0]?.toString();
+    refuseAliases(server, directory.valuesOf(user, 'objectClass'));
     directory.schema.checkEntry(dn, user);
     const structural = directory.schema.structuralObjectClass(directory.valuesOf(user, 'objectClass')).primaryName;
     if (beforeStructural !== undefined && beforeStructural.toLowerCase() !== structural.toLowerCase()) {

@@ -40,3 +40,16 @@ export function refuseNoUserModification(server: ServerContext, types: readonly 
     }
   }
 }
+
+/**
+ * Warden does not dereference aliases (RFC 4512 §2.6), so it refuses to create them rather than store entries a
+ * search would then treat inconsistently: every search behaves as neverDerefAliases, which is then exact.
+ */
+export function refuseAliases(server: ServerContext, objectClasses: readonly Buffer[]): void {
+  const alias = server.directory.schema.objectClass('alias');
+  for (const value of objectClasses) {
+    if (alias !== undefined && server.directory.schema.objectClass(value.toString('utf8')) === alias) {
+      throw new LdapError(ResultCode.unwillingToPerform, 'alias entries are not supported: Warden does not dereference aliases');
+    }
+  }
+}
