@@ -105,6 +105,17 @@ export interface WardenRuntime {
   reloadTls(): Promise<TlsMaterial>;
 }
 
+/** The directory a configuration describes. */
+export function directoryOptionsOf(config: WardenConfig): OpenDirectoryOptions {
+  return {
+    dataDir: config.data.dir,
+    suffix: config.suffix,
+    indexes: config.indexes,
+    schemaFiles: config.schema.files,
+    ...(config.admin.dn !== undefined ? { adminDn: config.admin.dn } : {}),
+  };
+}
+
 export interface PreparedData {
   readonly bootstrap: BootstrapResult;
   readonly generatedAdminPassword?: string;
@@ -117,13 +128,7 @@ export interface PreparedData {
  * so workers neither race to create entries nor generate different certificates.
  */
 export async function prepareData(config: WardenConfig, adminPassword?: Buffer): Promise<PreparedData> {
-  const directory = await openDirectory({
-    dataDir: config.data.dir,
-    suffix: config.suffix,
-    indexes: config.indexes,
-    schemaFiles: config.schema.files,
-    ...(config.admin.dn !== undefined ? { adminDn: config.admin.dn } : {}),
-  });
+  const directory = await openDirectory(directoryOptionsOf(config));
   try {
     let generated: string | undefined;
     let password = adminPassword;
@@ -150,13 +155,7 @@ export async function prepareData(config: WardenConfig, adminPassword?: Buffer):
 /** Starts Warden from a validated configuration: opens the data, creates the first entries, listens. */
 export async function startWarden(config: WardenConfig, options: { log: ServerLogger; version: string; adminPassword?: Buffer }): Promise<WardenRuntime> {
   const prepared = await prepareData(config, options.adminPassword);
-  const directory = await openDirectory({
-    dataDir: config.data.dir,
-    suffix: config.suffix,
-    indexes: config.indexes,
-    schemaFiles: config.schema.files,
-    ...(config.admin.dn !== undefined ? { adminDn: config.admin.dn } : {}),
-  });
+  const directory = await openDirectory(directoryOptionsOf(config));
   try {
     const generated = prepared.generatedAdminPassword;
     const bootstrap = prepared.bootstrap;
