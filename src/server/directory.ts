@@ -35,6 +35,7 @@ export class Directory {
   readonly suffixNdn: string;
   readonly adminNdn: string;
   readonly adminGroupNdn: string;
+  readonly subschemaNdn: string;
 
   constructor(backend: LmdbBackend, schema: Schema, options: DirectoryOptions) {
     this.backend = backend;
@@ -43,6 +44,7 @@ export class Directory {
     this.suffixNdn = this.normalize(options.suffix);
     this.adminNdn = this.normalize(options.adminDn);
     this.adminGroupNdn = this.normalize(options.adminGroupDn);
+    this.subschemaNdn = this.normalize(Dn.parse(SUBSCHEMA_DN));
   }
 
   normalize(dn: Dn): string {

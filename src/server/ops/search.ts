@@ -14,7 +14,6 @@ import type { ReadTxn, StoredEntry } from '../../backend/index.js';
 import { AttributeSelection } from '../attribute-selection.js';
 import type { OperationOutcome, RequestContext } from '../connection.js';
 import type { ServerContext } from '../context.js';
-import { SUBSCHEMA_DN } from '../directory.js';
 import { presentEntry, computedValues } from '../operational.js';
 import { rootDseEntry, subschemaEntry } from '../root-dse.js';
 import { EntryView } from '../entry-view.js';
@@ -59,32 +58,31 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
     return sendSpecial(server, request, ctx, entry, log);
   }
   const target = directory.target(request.baseObject);
-  if (target.ndn === directory.normalize(directory.target(SUBSCHEMA_DN).dn)) {
+  if (target.ndn === directory.subschemaNdn) {
     if (request.scope !== 'base') return { result: result(ResultCode.success), log: { ...log, entries: 0 } };
     return sendSpecial(server, request, ctx, subschemaEntry(server), log);
   }
 
   const identity = ctx.session.identity;
-  const isAdmin = directory.backend.read((txn) => directory.isAdmin(txn, identity));
-  const sizeLimit = effectiveLimit(request.sizeLimit, isAdmin ? 0 : server.limits.sizeLimit);
-  const timeLimit = effectiveLimit(request.timeLimit, isAdmin ? 0 : server.limits.timeLimit);
-  const deadline = timeLimit === 0 ? Infinity : Date.now() + timeLimit * 1000;
-
   const paged = controls.get(pagedResultsControl);
   const sort = controls.get(sortRequestControl);
   const assertion = controls.get(assertionControl);
   const selection = new AttributeSelection(request.attributes, directory.schema);
   const test = compileFilter(request.filter, directory.schema.matchingContext);
 
-  const base = directory.backend.read((txn) => {
+  // One snapshot for everything decided before the first entry: the requester's rights, the base, the plan.
+  const { isAdmin, base, plan } = directory.backend.read((txn) => {
     const entry = directory.require(txn, target);
     if (assertion !== undefined && !matches(server, txn, entry, assertion.value)) {
       throw new LdapError(ResultCode.assertionFailed, 'the assertion control does not match the base entry');
     }
-    return entry;
+    return { isAdmin: directory.isAdmin(txn, identity), base: entry, plan: txn.plan({ baseId: entry.id, scope: request.scope }, request.filter) };
   });
   const scope = { baseId: base.id, scope: request.scope } as const;
-  const plan = directory.backend.read((txn) => txn.plan(scope, request.filter));
+  const sizeLimit = effectiveLimit(request.sizeLimit, isAdmin ? 0 : server.limits.sizeLimit);
+  const timeLimit = effectiveLimit(request.timeLimit, isAdmin ? 0 : server.limits.timeLimit);
+  const deadline = timeLimit === 0 ? Infinity : Date.now() + timeLimit * 1000;
+
 
   // RFC 2696 §3: the cookie names server state; a stale or foreign cookie is an error, size 0 abandons the search.
   const cursors = cursorsOf(ctx);
@@ -156,7 +154,7 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
         sent++;
       }
       index += chunk.length;
-      await yieldToIo();
+      if (index < ids.length) await yieldToIo();
     }
     moreMatches = () => index < (ids?.length ?? 0);
     if (cursor !== undefined) {
@@ -198,7 +196,7 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
       }
       afterId = batch.last;
       exhausted = batch.done;
-      await yieldToIo();
+      if (!exhausted) await yieldToIo();
     }
     const scannedTo = afterId;
     moreMatches = () => !exhausted && directory.backend.read((txn) => anotherMatch(server, txn, scope, request.filter, test, scannedTo));
