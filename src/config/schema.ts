@@ -180,6 +180,20 @@ export const limitsSchema = z
     }
   });
 
+/**
+ * Security settings. Every boolean here is a relaxation of Warden's hardened default and defaults to false;
+ * turning one on is logged as a warning at start-up, named in the root DSE's wardenSecurityProfile and reported by
+ * `warden audit`.
+ */
+export const securitySchema = z.strictObject({
+  /** Accept simple binds and directory operations on connections without TLS (port 389 without StartTLS). */
+  allowCleartext: z.boolean().default(false),
+  /** Let anonymous clients read the directory (by default they may read only the root DSE). */
+  allowAnonymousRead: z.boolean().default(false),
+  /** Let anonymous clients read the subschema entry cn=Subschema (some clients discover the schema before binding). */
+  anonymousSubschema: z.boolean().default(false),
+});
+
 export const logSchema = z.strictObject({ level: z.enum(LOG_LEVELS).default('info'), file: nonEmptyString.optional() });
 
 export const wardenConfigSchema = z
@@ -195,6 +209,7 @@ export const wardenConfigSchema = z
     indexes: indexesSchema,
     limits: limitsSchema.prefault(() => ({})),
     log: logSchema.prefault(() => ({})),
+    security: securitySchema.prefault(() => ({})),
     workers: positiveInteger(1),
   })
   .transform((config) => ({ ...config, admin: { ...config.admin, dn: config.admin.dn ?? `cn=admin,${config.suffix}` } }));
@@ -212,4 +227,5 @@ export const KNOWN_KEYS: ReadonlyMap<string, readonly string[]> = new Map([
   ['indexes', Object.keys(indexSchema.shape)],
   ['limits', Object.keys(limitsSchema.shape)],
   ['log', Object.keys(logSchema.shape)],
+  ['security', Object.keys(securitySchema.shape)],
 ]);

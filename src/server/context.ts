@@ -13,6 +13,36 @@ export interface ServerLimits {
   readonly maxSortEntries: number;
 }
 
+/** The security switches in force; every `true` is a relaxation of the hardened default. */
+export interface SecurityPolicy {
+  readonly allowCleartext: boolean;
+  readonly allowAnonymousRead: boolean;
+  readonly anonymousSubschema: boolean;
+  readonly tlsMinVersion: string;
+}
+
+export const HARDENED: SecurityPolicy = Object.freeze({ allowCleartext: false, allowAnonymousRead: false, anonymousSubschema: false, tlsMinVersion: 'TLSv1.2' });
+
+/** The root DSE's wardenSecurityProfile values: one `setting=state` token per switch, relaxations named as such. */
+export function securityProfile(policy: SecurityPolicy): string[] {
+  return [
+    `cleartext=${policy.allowCleartext ? 'allowed (relaxed)' : 'refused'}`,
+    `anonymous-read=${policy.allowAnonymousRead ? 'allowed (relaxed)' : 'root-dse-only'}`,
+    `anonymous-subschema=${policy.anonymousSubschema ? 'allowed (relaxed)' : 'refused'}`,
+    `tls-min-version=${policy.tlsMinVersion}`,
+    'proxied-authorization=refused',
+  ];
+}
+
+/** Start-up warnings, one per relaxation. */
+export function relaxations(policy: SecurityPolicy): string[] {
+  const out: string[] = [];
+  if (policy.allowCleartext) out.push('security.allowCleartext is on: passwords and directory data may cross the network unencrypted');
+  if (policy.allowAnonymousRead) out.push('security.allowAnonymousRead is on: anyone who can connect can read the directory');
+  if (policy.anonymousSubschema) out.push('security.anonymousSubschema is on: anonymous clients can read the schema');
+  return out;
+}
+
 /** What every operation handler may use: the directory, the registries, the limits and the logger. */
 export interface ServerContext {
   readonly directory: Directory;
@@ -24,4 +54,5 @@ export interface ServerContext {
   /** Whether StartTLS can be offered (TLS material is loaded). */
   readonly tlsAvailable: boolean;
   readonly namingContexts: readonly string[];
+  readonly security: SecurityPolicy;
 }

@@ -1,4 +1,5 @@
 import type { Attribute } from '../protocol/index.js';
+import { securityProfile } from './context.js';
 import type { ServerContext } from './context.js';
 import { SUBSCHEMA_DN } from './directory.js';
 
@@ -25,6 +26,7 @@ export function rootDseEntry(server: ServerContext): { dn: string; attributes: A
       { type: 'supportedSASLMechanisms', values: [] },
       { type: 'vendorName', values: text(['Warden']) },
       { type: 'vendorVersion', values: text([`Warden ${server.vendorVersion}`]) },
+      { type: 'wardenSecurityProfile', values: text(securityProfile(server.security)) },
     ].filter((a) => a.values.length > 0),
   };
 }

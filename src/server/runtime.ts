@@ -14,6 +14,7 @@ import type { BootstrapResult } from './bootstrap.js';
 import { WardenServer } from './server.js';
 import type { BoundListener, ListenerSpec } from './server.js';
 import type { ServerLogger } from './logger.js';
+import { relaxations } from './context.js';
 import { typeKey } from './entry-view.js';
 
 export interface OpenDirectoryOptions {
@@ -186,7 +187,11 @@ export async function startWarden(config: WardenConfig, options: { log: ServerLo
       serverLimits: { sizeLimit: limits.sizeLimit, timeLimit: limits.timeLimit, maxCursorsPerConnection: 16, maxSortEntries: 100_000 },
       log: options.log,
       version: options.version,
+      security: { ...config.security, tlsMinVersion: config.tls.minVersion },
     });
+    for (const warning of relaxations({ ...config.security, tlsMinVersion: config.tls.minVersion })) {
+      options.log.warn({ event: 'security-relaxation' }, warning);
+    }
     let listeners: readonly BoundListener[];
     try {
       listeners = await server.start();

@@ -7,7 +7,8 @@ import { existsSync, unlinkSync } from 'node:fs';
 import { createDefaultControlRegistry, createDefaultExtendedOperationRegistry } from '../protocol/index.js';
 import { Connection } from './connection.js';
 import type { ConnectionLimits } from './connection.js';
-import type { ServerContext, ServerLimits } from './context.js';
+import { HARDENED } from './context.js';
+import type { SecurityPolicy, ServerContext, ServerLimits } from './context.js';
 import { Dispatcher } from './dispatcher.js';
 import type { Directory } from './directory.js';
 import type { ServerLogger } from './logger.js';
@@ -29,6 +30,8 @@ export interface WardenServerOptions {
   readonly serverLimits: ServerLimits;
   readonly log: ServerLogger;
   readonly version: string;
+  /** Defaults to the hardened policy; every relaxation must be asked for. */
+  readonly security?: SecurityPolicy;
 }
 
 export interface BoundListener {
@@ -74,6 +77,7 @@ export class WardenServer {
       vendorVersion: options.version,
       tlsAvailable: options.tls !== undefined,
       namingContexts: [options.directory.suffix.toString()],
+      security: options.security ?? HARDENED,
     };
     this.#dispatcher = new Dispatcher(this.#context);
   }

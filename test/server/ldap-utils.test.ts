@@ -233,7 +233,7 @@ describe('ldap-utils against Warden', () => {
     assert.match(dse, /^supportedControl: 1.2.840.113556.1.4.319$/m);
     assert.match(dse, /^supportedExtension: 1.3.6.1.4.1.1466.20037$/m);
     assert.match(dse, /^vendorName: Warden$/m);
-    const schema = await ok('ldapsearch', ['-x', '-ZZ', '-H', server.ldapUrl, '-LLL', '-b', 'cn=Subschema', '-s', 'base', '(objectClass=subschema)', 'objectClasses', 'attributeTypes']);
+    const schema = await ok('ldapsearch', [...admin(), '-LLL', '-b', 'cn=Subschema', '-s', 'base', '(objectClass=subschema)', 'objectClasses', 'attributeTypes']);
     assert.match(schema, /objectClasses: \( 2.16.840.1.113730.3.2.2 NAME 'inetOrgPerson'/);
   });
 });
