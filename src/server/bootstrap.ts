@@ -45,6 +45,9 @@ function suffixAttributes(suffix: Dn): Attribute[] {
  */
 export async function bootstrapDirectory(directory: Directory, admin: { dn: Dn; groupDn: Dn; password: Buffer }): Promise<BootstrapResult> {
   const suffix = directory.suffix;
+  if (directory.backend.read((txn) => txn.idOfNdn(directory.suffixNdn)) !== undefined) return { created: false, entries: [] };
+  // Hashed before the write transaction: Argon2 takes tens of milliseconds.
+  const adminPassword = await hashPassword(admin.password);
   return directory.backend.write((txn) => {
     if (txn.idOfNdn(directory.suffixNdn) !== undefined) return { created: false, entries: [] };
     const created: string[] = [];
@@ -70,7 +73,7 @@ export async function bootstrapDirectory(directory: Directory, admin: { dn: Dn; 
       { type: 'objectClass', values: text('top', 'organizationalRole', 'simpleSecurityObject') },
       { type: 'cn', values: text(cn) },
       { type: 'description', values: text('Warden directory administrator') },
-      { type: 'userPassword', values: [hashPassword(admin.password)] },
+      { type: 'userPassword', values: [adminPassword] },
     ]);
     const groupCn = admin.groupDn.rdn()?.avas[0]?.value.toString('utf8') ?? 'administrators';
     insert(admin.groupDn, groupsId, [

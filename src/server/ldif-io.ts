@@ -3,7 +3,7 @@ import type { LdifSyntaxError } from '../errors/index.js';
 import { readLdif, LdifWriter } from '../ldif/index.js';
 import type { LdifRecord } from '../ldif/index.js';
 import type { Attribute } from '../protocol/index.js';
-import { hashPassword, isHashedPassword } from '../auth/index.js';
+import { hashPassword, hashPasswordSync, isHashedPassword } from '../auth/index.js';
 import type { StoredEntry, WriteTxn, ReadTxn } from '../backend/index.js';
 import type { Directory } from './directory.js';
 import { ANONYMOUS } from './session.js';
@@ -25,8 +25,8 @@ export interface ImportOptions {
 
 /**
  * Offline bulk load (what slapadd does): content records, or add change records, in batches of one write
- * transaction each. A bad record (syntax, schema, missing parent, duplicate) is reported with its line number and
- * skipped as a whole: it never leaves a partial entry, and the other records still load. Parents must come
+ * transaction each. A bad record (syntax, schema, missing parent, duplicate) is reported with its line number, in
+ * file order, and skipped as a whole: it never leaves a partial entry, and the other records still load. Parents must come
  * before their children, as in any LDIF export.
  */
 export async function importLdif(directory: Directory, source: AsyncIterable<Buffer | string>, options: ImportOptions = {}): Promise<ImportReport> {
@@ -34,26 +34,35 @@ export async function importLdif(directory: Directory, source: AsyncIterable<Buf
   const batchSize = options.batchSize ?? 1000;
   let added = 0;
   let rejected = 0;
-  const reject = (line: number, dn: string, reason: string): void => {
-    rejected++;
-    options.onReject?.(line, dn, reason);
-  };
   let batch: LdifRecord[] = [];
+  // Syntax errors surface while reading, record problems when their batch commits; both wait here so the
+  // operator sees the rejects in file order.
+  let syntaxRejects: { line: number; dn: string; reason: string }[] = [];
   const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const records = batch;
+    if (batch.length === 0 && syntaxRejects.length === 0) return;
+    // Cleartext passwords are hashed before the batch's write transaction (Argon2 runs on libuv's thread pool,
+    // several at once); values that already carry a scheme ({SSHA}… from slapcat) are kept as given.
+    const records = await Promise.all(batch.map((record) => hashRecordPasswords(directory, record)));
     batch = [];
-    const results = await directory.backend.write((txn) => records.map((record) => loadOne(directory, txn, record)));
+    const rejects = syntaxRejects;
+    syntaxRejects = [];
+    const results = records.length === 0 ? [] : await directory.backend.write((txn) => records.map((record) => loadOne(directory, txn, record)));
     results.forEach((problem, i) => {
       const record = records[i] as LdifRecord;
       if (problem === undefined) added++;
-      else reject(record.line, record.dn, problem);
+      else rejects.push({ line: record.line, dn: record.dn, reason: problem });
     });
+    rejects.sort((a, b) => a.line - b.line);
+    for (const r of rejects) {
+      rejected++;
+      options.onReject?.(r.line, r.dn, r.reason);
+    }
     options.onProgress?.(added, rejected);
   };
   const reader = readLdif(source, {
     onError: 'skip',
-    onSkip: (err: LdifSyntaxError) => reject(err.line, '', err.message),
+    // The message starts `line N: `; the caller prints the line number itself.
+    onSkip: (err: LdifSyntaxError) => syntaxRejects.push({ line: err.line, dn: '', reason: err.message.replace(/^line \d+: /, '') }),
   });
   for await (const record of reader) {
     batch.push(record);
@@ -61,6 +70,25 @@ export async function importLdif(directory: Directory, source: AsyncIterable<Buf
   }
   await flush();
   return { added, rejected, seconds: (Date.now() - started) / 1000 };
+}
+
+/** The record with each cleartext userPassword value replaced by its Argon2id hash. */
+async function hashRecordPasswords(directory: Directory, record: LdifRecord): Promise<LdifRecord> {
+  if (record.kind === 'change' && record.changeType !== 'add') return record;
+  const attributes = record.attributes;
+  try {
+    if (!attributes.some((a) => typeKey(directory.schema, a.type) === 'userpassword')) return record;
+    const hashed = await Promise.all(
+      attributes.map(async (a) =>
+        typeKey(directory.schema, a.type) === 'userpassword' ? { type: a.type, values: await Promise.all(a.values.map((v) => (isHashedPassword(v) ? v : hashPassword(v)))) } : a,
+      ),
+    );
+    return { ...record, attributes: hashed };
+  } catch (err) {
+    // A malformed attribute description: loadOne meets it again inside its own error handling and rejects the record.
+    if (err instanceof LdapError) return record;
+    throw err;
+  }
 }
 
 /** Loads one record inside the batch's transaction; returns why it was rejected, or undefined. */
@@ -71,17 +99,18 @@ function loadOne(directory: Directory, txn: WriteTxn, record: LdifRecord): strin
   else return `changetype ${record.changeType} cannot be imported; only entries (or changetype: add)`;
   try {
     const target = directory.target(record.dn);
-    if (!directory.holds(target)) return `${record.dn} is not under ${directory.suffix.toString()}`;
+    if (!directory.holds(target)) return `not under the naming context ${directory.suffix.toString()}`;
     const isSuffix = target.ndn === directory.suffixNdn;
     const parentDn = target.dn.parent();
     const parent = isSuffix || parentDn === undefined ? undefined : txn.getByNdn(directory.normalize(parentDn));
-    if (!isSuffix && parent === undefined) return `parent of ${record.dn} does not exist (parents must come first)`;
+    if (!isSuffix && parent === undefined) return `parent ${parentDn?.toString() ?? ''} does not exist (parents must come first)`;
     const rdn = target.dn.rdn();
     if (rdn === undefined) return 'an entry needs an RDN';
     const final = isSuffix ? { dn: target.dn.toString(), ndn: target.ndn } : directory.childDn(rdn, parent);
-    if (txn.idOfNdn(final.ndn) !== undefined) return `${record.dn} already exists`;
+    if (txn.idOfNdn(final.ndn) !== undefined) return 'an entry with this DN already exists';
+    // Normally already hashed by hashRecordPasswords; hashing here too means no path stores a cleartext value.
     const user = attributes.filter((a) => !directory.schema.isOperational(a.type)).map((a) =>
-      typeKey(directory.schema, a.type) === 'userpassword' ? { type: a.type, values: a.values.map((v) => (isHashedPassword(v) ? v : hashPassword(v))) } : a,
+      typeKey(directory.schema, a.type) === 'userpassword' ? { type: a.type, values: a.values.map((v) => (isHashedPassword(v) ? v : hashPasswordSync(v))) } : a,
     );
     directory.schema.checkEntry(target.dn, user);
     const structural = directory.schema.structuralObjectClass(directory.valuesOf(user, 'objectClass'));

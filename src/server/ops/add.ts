@@ -22,7 +22,8 @@ export async function add(server: ServerContext, request: AddRequest, ctx: Reque
     throw new LdapError(ResultCode.unwillingToPerform, `${request.entry} is not under the naming context ${directory.suffix.toString()}`);
   }
   refuseNoUserModification(server, request.attributes.map((a) => a.type));
-  const attributes = mergeAttributes(server, request.attributes);
+  // Argon2 takes tens of milliseconds: passwords are hashed before the write transaction, not inside it.
+  const attributes = await mergeAttributes(server, request.attributes);
   refuseAliases(server, directory.valuesOf(attributes, 'objectClass'));
   const identity = ctx.session.identity;
   const responseControls: Control[] = [];
@@ -55,7 +56,7 @@ export async function add(server: ServerContext, request: AddRequest, ctx: Reque
  * Merges repeated attribute descriptions (`cn: a` and `CN: b`) into one attribute and hashes cleartext
  * userPassword values, so no password is ever stored as given.
  */
-export function mergeAttributes(server: ServerContext, attributes: readonly Attribute[]): Attribute[] {
+export async function mergeAttributes(server: ServerContext, attributes: readonly Attribute[]): Promise<Attribute[]> {
   const merged = new Map<string, { type: string; values: Buffer[] }>();
   for (const attribute of attributes) {
     const key = attribute.type.toLowerCase();
@@ -66,7 +67,7 @@ export function mergeAttributes(server: ServerContext, attributes: readonly Attr
   const out: Attribute[] = [];
   for (const attribute of merged.values()) {
     if (typeKey(server.directory.schema, attribute.type) === 'userpassword') {
-      out.push({ type: attribute.type, values: attribute.values.map((v) => (isHashedPassword(v) ? v : hashPassword(v))) });
+      out.push({ type: attribute.type, values: await Promise.all(attribute.values.map((v) => (isHashedPassword(v) ? v : hashPassword(v)))) });
     } else {
       out.push(attribute);
     }

@@ -9,6 +9,7 @@ import {
   whoAmIOperation,
 } from '../../protocol/index.js';
 import type { ExtendedRequest } from '../../protocol/index.js';
+import type { ReadTxn, StoredEntry } from '../../backend/index.js';
 import { generatePassword, hashPassword, verifyPassword } from '../../auth/index.js';
 import type { OperationOutcome, RequestContext } from '../connection.js';
 import type { ServerContext } from '../context.js';
@@ -68,19 +69,39 @@ async function passwordModify(server: ServerContext, request: ExtendedRequest, c
   const target = directory.target(requested ?? identity.dn);
   const generated = value.newPassword === undefined ? generatePassword() : undefined;
   const newPassword = value.newPassword ?? Buffer.from(generated as string);
-  await directory.backend.write((txn) => {
+  // Verifying and hashing take tens of milliseconds (Argon2), so they run before the write transaction: access is
+  // checked first (so no one learns whether another user's old password is right), then the old password, then the
+  // write re-checks access and that the verified values are still the stored ones.
+  const authorize = (txn: ReadTxn): StoredEntry => {
     const entry = directory.require(txn, target);
     const self = entry.ndn === identity.ndn;
-    const admin = directory.isAdmin(txn, identity);
-    if (!self && !admin) throw new LdapError(ResultCode.insufficientAccessRights, `${identity.dn} may not change the password of ${entry.dn}`);
+    if (!self && !directory.isAdmin(txn, identity)) throw new LdapError(ResultCode.insufficientAccessRights, `${identity.dn} may not change the password of ${entry.dn}`);
+    return entry;
+  };
+  const before = directory.backend.read(authorize);
+  const verified = directory.valuesOf(before.attributes, 'userPassword');
+  if (value.oldPassword !== undefined) {
+    let matches = false;
+    for (const stored of verified) {
+      if ((await verifyPassword(stored, value.oldPassword)).ok) {
+        matches = true;
+        break;
+      }
+    }
+    if (!matches) throw new LdapError(ResultCode.invalidCredentials, 'the old password does not match');
+  }
+  const hashed = await hashPassword(newPassword);
+  await directory.backend.write((txn) => {
+    const entry = authorize(txn);
     if (value.oldPassword !== undefined) {
-      const stored = directory.valuesOf(entry.attributes, 'userPassword');
-      if (!stored.some((v) => verifyPassword(v, value.oldPassword as Buffer))) {
+      const now = directory.valuesOf(entry.attributes, 'userPassword');
+      // Changed since it was verified: the old password was checked against values that are gone.
+      if (now.length !== verified.length || now.some((v, i) => !v.equals(verified[i] as Buffer))) {
         throw new LdapError(ResultCode.invalidCredentials, 'the old password does not match');
       }
     }
     const attributes = entry.attributes.filter((a) => typeKey(directory.schema, a.type) !== 'userpassword');
-    attributes.push({ type: 'userPassword', values: [hashPassword(newPassword)] });
+    attributes.push({ type: 'userPassword', values: [hashed] });
     directory.schema.checkEntry(directory.target(entry.dn).dn, directory.userAttributes(attributes));
     txn.replace(entry.id, directory.touch(attributes, identity));
   });

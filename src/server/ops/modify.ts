@@ -18,13 +18,15 @@ export async function modify(server: ServerContext, request: ModifyRequest, ctx:
   const target = directory.target(request.object);
   const identity = ctx.session.identity;
   refuseNoUserModification(server, request.changes.map((c) => c.attribute.type));
+  // Argon2 takes tens of milliseconds: passwords are hashed before the write transaction, not inside it.
+  const changes = await hashPasswordChanges(directory.schema, request.changes);
   const responseControls: Control[] = [];
   await directory.backend.write((txn) => {
     requireWriteAccess(directory, txn, identity, `modify ${request.object}`);
     const entry = directory.require(txn, target);
     checkAssertion(server, txn, entry, controls);
     const pre = readEntryControl(server, txn, entry, controls, 'pre');
-    const user = applyModifications(directory.schema, directory.userAttributes(entry.attributes), request.changes);
+    const user = applyModifications(directory.schema, directory.userAttributes(entry.attributes), changes);
     const dn = directory.target(entry.dn).dn;
     // RFC 4511 §4.6: values of the RDN cannot be removed by a modify (notAllowedOnRDN).
     for (const rdn of dn.rdn()?.avas ?? []) {
@@ -58,6 +60,20 @@ function safeKey(schema: Schema, type: string, value: Buffer): string | undefine
   }
 }
 
+/**
+ * The changes with every cleartext userPassword value that is added or replaced hashed, so no password is ever
+ * stored as given. Values being deleted stay as given: they are matched against what is stored.
+ */
+export async function hashPasswordChanges(schema: Schema, changes: readonly Modification[]): Promise<Modification[]> {
+  return Promise.all(
+    changes.map(async (change) => {
+      if (typeKey(schema, change.attribute.type) !== 'userpassword' || (change.operation !== 'add' && change.operation !== 'replace')) return change;
+      const values = await Promise.all(change.attribute.values.map((v) => (isHashedPassword(v) ? v : hashPassword(v))));
+      return { ...change, attribute: { ...change.attribute, values } };
+    }),
+  );
+}
+
 /** Applies RFC 4511 §4.6 modifications to a user-attribute list; returns the new list. */
 export function applyModifications(schema: Schema, attributes: readonly Attribute[], changes: readonly Modification[]): Attribute[] {
   // Working copy keyed by attribute description (type aliases and option case folded).
@@ -75,10 +91,7 @@ export function applyModifications(schema: Schema, attributes: readonly Attribut
       throw new LdapError(ResultCode.undefinedAttributeType, `attribute type '${description}' is not defined`);
     }
     const key = descriptionKey(schema, description);
-    let values = change.attribute.values;
-    if (type === 'userpassword' && (change.operation === 'add' || change.operation === 'replace')) {
-      values = values.map((v) => (isHashedPassword(v) ? v : hashPassword(v)));
-    }
+    const values = change.attribute.values;
     for (const value of values) schema.validateValue(description, value);
     const slot = work.get(key);
     const keyOf = (v: Buffer): string | undefined => safeKey(schema, type, v) ?? v.toString('hex');
