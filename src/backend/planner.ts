@@ -14,8 +14,12 @@ import type { IndexKindName, SearchScopeSpec } from './types.js';
  * entries for which its filter is TRUE, and the server re-tests every candidate (RFC 4511 §4.5.1.7).
  */
 export interface IdSet {
-  /** Number of ids, counted up to ESTIMATE_CAP. */
-  readonly estimate: number;
+  /**
+   * Number of ids, counted up to `limit` (a result equal to `limit` means "at least"). Counting is lazy and
+   * bounded because it walks index rows: an intersection counts each member only up to the smallest count found
+   * so far, so a selective index next to a huge subtree never pays for counting the subtree.
+   */
+  estimate(limit: number): number;
   readonly description: string;
   ids(afterId: number): Iterable<number>;
   has(id: number): boolean;
@@ -27,15 +31,39 @@ export type Restriction = IdSet | typeof ALL;
 /** Counting stops here: estimates only need to tell selective sets from large ones. */
 export const ESTIMATE_CAP = 4096;
 
-const EMPTY: IdSet = { estimate: 0, description: 'none', ids: () => [], has: () => false };
+const EMPTY: IdSet = { estimate: () => 0, description: 'none', ids: () => [], has: () => false };
+
+/** Memoises a bounded count: a count below the limit it was taken with is exact and answers any later limit. */
+function lazyCount(count: (limit: number) => number): (limit: number) => number {
+  let known = -1;
+  let knownLimit = 0;
+  return (limit) => {
+    if (known >= 0 && (known < knownLimit || limit <= knownLimit)) return Math.min(known, limit);
+    known = count(limit);
+    knownLimit = limit;
+    return known;
+  };
+}
 
 export function intersect(sets: readonly IdSet[]): IdSet {
   if (sets.length === 1) return sets[0] as IdSet;
-  const ordered = [...sets].sort((a, b) => a.estimate - b.estimate);
-  const [driver, ...probes] = ordered as [IdSet, ...IdSet[]];
+  // The driver is the smallest member. Members are counted in the order given (callers put index sets before
+  // scopes), each only up to the smallest count so far; a tie keeps the earlier member.
+  let driver = sets[0] as IdSet;
+  let smallest = driver.estimate(ESTIMATE_CAP);
+  for (const set of sets.slice(1)) {
+    if (smallest === 0) break;
+    const n = set.estimate(smallest);
+    if (n < smallest) {
+      driver = set;
+      smallest = n;
+    }
+  }
+  const probes = sets.filter((s) => s !== driver);
+  const ordered = [driver, ...probes];
   const has = (id: number): boolean => probes.every((p) => p.has(id));
   return {
-    estimate: driver.estimate,
+    estimate: (limit) => driver.estimate(limit),
     description: [...new Set(ordered.map((s) => s.description))].join(' ∩ '),
     *ids(afterId) {
       for (const id of driver.ids(afterId)) if (has(id)) yield id;
@@ -48,10 +76,14 @@ export function union(sets: readonly IdSet[]): IdSet {
   if (sets.length === 0) return EMPTY;
   if (sets.length === 1) return sets[0] as IdSet;
   return {
-    estimate: Math.min(
-      ESTIMATE_CAP,
-      sets.reduce((n, s) => n + s.estimate, 0),
-    ),
+    estimate: (limit) => {
+      let n = 0;
+      for (const s of sets) {
+        n += s.estimate(limit - n);
+        if (n >= limit) return limit;
+      }
+      return n;
+    },
     description: `(${sets.map((s) => s.description).join(' ∪ ')})`,
     ids: (afterId) => mergeAscending(sets.map((s) => s.ids(afterId))),
     has: (id) => sets.some((s) => s.has(id)),
@@ -100,7 +132,7 @@ export class Planner {
     const db = this.#ctx.stores.index;
     const options = this.#options;
     return {
-      estimate: cappedCount(db, prefix, ESTIMATE_CAP, options),
+      estimate: lazyCount((limit) => cappedCount(db, prefix, limit, options)),
       description,
       ids: (afterId) => idsUnder(db, prefix, afterId, options),
       has: (id) => hasRow(db, prefix, id, options),
@@ -110,7 +142,7 @@ export class Planner {
   scope(spec: SearchScopeSpec): IdSet {
     const { baseId } = spec;
     const base: IdSet = {
-      estimate: 1,
+      estimate: (limit) => Math.min(1, limit),
       description: 'base',
       ids: (afterId) => (baseId > afterId ? [baseId] : []),
       has: (id) => id === baseId,
@@ -121,7 +153,7 @@ export class Planner {
     const prefix = idKey(baseId);
     const db = spec.scope === 'one' ? children : ancestors;
     const below: IdSet = {
-      estimate: cappedCount(db, prefix, ESTIMATE_CAP, options),
+      estimate: lazyCount((limit) => cappedCount(db, prefix, limit, options)),
       description: `${spec.scope === 'one' ? 'one' : 'children'}-scope`,
       ids: (afterId) => idsUnder(db, prefix, afterId, options),
       has: (id) => hasRow(db, prefix, id, options),
@@ -129,7 +161,7 @@ export class Planner {
     if (spec.scope !== 'sub') return below;
     // The base can have a larger id than some of its descendants (an older subtree moved under it),
     // so it is merged into the sequence rather than put first.
-    return { ...union([base, below]), estimate: below.estimate + 1, description: 'sub-scope' };
+    return { ...union([base, below]), estimate: (limit) => Math.min(limit, below.estimate(limit) + 1), description: 'sub-scope' };
   }
 
   restrict(filter: Filter): Restriction {

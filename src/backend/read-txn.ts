@@ -2,7 +2,7 @@ import type { Filter } from '../filter/index.js';
 import { LdapError, ResultCode } from '../errors/index.js';
 import { decodeEntry } from './entry-codec.js';
 import { dnKey, idKey, indexPrefix, isHashedDnKey, readId } from './keyspace.js';
-import { ALL, Planner, intersect } from './planner.js';
+import { ALL, ESTIMATE_CAP, Planner, intersect } from './planner.js';
 import type { IdSet } from './planner.js';
 import type { BackendContext, ReadOptions } from './stores.js';
 import { getFast, idsUnder } from './stores.js';
@@ -88,7 +88,7 @@ export class LmdbReadTxn implements ReadTxn {
   plan(scope: SearchScopeSpec, filter: Filter): CandidatePlan {
     this.check();
     const { set, indexed } = this.#candidateSet(scope, filter);
-    return { kind: indexed ? 'indexed' : 'scan', estimate: set.estimate, description: set.description };
+    return { kind: indexed ? 'indexed' : 'scan', estimate: set.estimate(ESTIMATE_CAP), description: set.description };
   }
 
   candidates(scope: SearchScopeSpec, filter: Filter, afterId: EntryId = 0): Iterable<StoredEntry> {

@@ -3,7 +3,7 @@ import { TLSSocket } from 'node:tls';
 import type { SecureContext } from 'node:tls';
 import { BerWriter, PduFramer } from '../ber/index.js';
 import { ResultCode } from '../errors/index.js';
-import { decodeMessage, writeMessage, noticeOfDisconnection, NOTICE_OF_DISCONNECTION_MESSAGE_ID, START_TLS_OID } from '../protocol/index.js';
+import { decodeMessage, writeMessage, noticeOfDisconnection, NOTICE_OF_DISCONNECTION_MESSAGE_ID, NO_CONTROLS, START_TLS_OID } from '../protocol/index.js';
 import type { Control, LdapMessage, LdapResult, ProtocolOp, RequestOpType } from '../protocol/index.js';
 import { resultFromError, result } from './respond.js';
 import { ANONYMOUS } from './session.js';
@@ -61,6 +61,8 @@ export interface RequestContext {
   readonly signal: AbortSignal;
   /** Sends an intermediate message (a search entry or reference); resolves once the socket can take more. */
   send(op: ProtocolOp, controls?: readonly Control[]): Promise<void>;
+  /** Sends several intermediate messages in one socket write (a batch of search entries). */
+  sendMany(ops: readonly ProtocolOp[]): Promise<void>;
 }
 
 export interface RequestHandler {
@@ -265,6 +267,7 @@ export class Connection {
       controls: message.controls,
       signal: controller.signal,
       send: (op, controls) => this.#sendIntermediate(message.messageId, op, controls ?? []),
+      sendMany: (ops) => this.#writeMany(message.messageId, ops),
     };
     this.#handler
       .handle(message.protocolOp, ctx)
@@ -320,7 +323,20 @@ export class Connection {
     const w = this.#writer;
     w.reset();
     writeMessage(w, message);
-    this.#socket.write(w.toBuffer());
+    return this.#flush();
+  }
+
+  #writeMany(messageId: number, ops: readonly ProtocolOp[]): Promise<void> {
+    if (this.#closed || this.#socket.destroyed) return Promise.resolve();
+    const w = this.#writer;
+    w.reset();
+    for (const protocolOp of ops) writeMessage(w, { messageId, protocolOp, controls: NO_CONTROLS });
+    return this.#flush();
+  }
+
+  /** Writes what the writer holds; resolves at once, or after 'drain' when the client is behind. */
+  #flush(): Promise<void> {
+    this.#socket.write(this.#writer.toBuffer());
     if (this.#socket.writableLength < this.#limits.writeHighWaterBytes) return Promise.resolve();
     return new Promise((resolve) => {
       this.#drainWaiters.push(resolve);

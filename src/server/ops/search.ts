@@ -148,11 +148,10 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
         const view = new Presentation(server, txn, selection, request.typesOnly);
         return chunk.map((id) => txn.getById(id)).filter((e): e is StoredEntry => e !== undefined).map((e) => ({ entry: e, attributes: view.present(e) }));
       });
-      for (const item of batch) {
-        if (overSize()) break;
-        await ctx.send({ type: 'searchResultEntry', objectName: item.entry.dn, attributes: item.attributes });
-        sent++;
-      }
+      const room = sizeLimit > 0 ? Math.max(0, sizeLimit - total()) : batch.length;
+      const outgoing = batch.slice(0, room);
+      await ctx.sendMany(outgoing.map((item) => ({ type: 'searchResultEntry', objectName: item.entry.dn, attributes: item.attributes })));
+      sent += outgoing.length;
       index += chunk.length;
       if (index < ids.length) await yieldToIo();
     }
@@ -189,11 +188,10 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
         }
         return { out, last, done };
       });
-      for (const item of batch.out) {
-        if (ctx.signal.aborted) break;
-        await ctx.send({ type: 'searchResultEntry', objectName: item.entry.dn, attributes: item.attributes });
-        sent++;
-      }
+      if (ctx.signal.aborted) break;
+      // One socket write per batch: each entry is its own LDAPMessage, but they leave together.
+      await ctx.sendMany(batch.out.map((item) => ({ type: 'searchResultEntry', objectName: item.entry.dn, attributes: item.attributes })));
+      sent += batch.out.length;
       afterId = batch.last;
       exhausted = batch.done;
       if (!exhausted) await yieldToIo();
