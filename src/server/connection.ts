@@ -334,8 +334,21 @@ export class Connection {
     return this.#flush();
   }
 
+  #corked = false;
+
   /** Writes what the writer holds; resolves at once, or after 'drain' when the client is behind. */
   #flush(): Promise<void> {
+    // Everything written in one turn of the event loop (a search's entries and its SearchResultDone, the answers
+    // to pipelined requests) leaves in one system call: the socket stays corked until the next tick.
+    if (!this.#corked) {
+      this.#corked = true;
+      const socket = this.#socket;
+      socket.cork();
+      process.nextTick(() => {
+        this.#corked = false;
+        socket.uncork();
+      });
+    }
     this.#socket.write(this.#writer.toBuffer());
     if (this.#socket.writableLength < this.#limits.writeHighWaterBytes) return Promise.resolve();
     return new Promise((resolve) => {

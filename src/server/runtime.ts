@@ -78,8 +78,24 @@ function superclassKeys(schema: Schema, oid: string): string[] {
     .map((c) => c.oid);
 }
 
-/** The type and every type below it (RFC 4512 §2.5.1), as index keys. */
+const subtypeCache = new WeakMap<Schema, Map<string, string[]>>();
+
+/** The type and every type below it (RFC 4512 §2.5.1), as index keys; computed once per schema and type. */
 function subtypeKeysOf(schema: Schema, attribute: string): string[] {
+  let cache = subtypeCache.get(schema);
+  if (cache === undefined) {
+    cache = new Map();
+    subtypeCache.set(schema, cache);
+  }
+  let keys = cache.get(attribute);
+  if (keys === undefined) {
+    keys = computeSubtypeKeys(schema, attribute);
+    cache.set(attribute, keys);
+  }
+  return keys;
+}
+
+function computeSubtypeKeys(schema: Schema, attribute: string): string[] {
   const at = schema.attributeType(attribute);
   if (at === undefined) return [attribute];
   const keys = [attribute];
