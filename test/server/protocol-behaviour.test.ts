@@ -12,8 +12,8 @@ import { ADMIN_DN, ADMIN_PASSWORD, SUFFIX, startTestServer } from '../helpers/te
 import type { TestServer } from '../helpers/test-server.js';
 import { RawClient, bindOp } from '../helpers/raw-client.js';
 
-function searchOp(base: string, filter: string, attributes: string[] = [], sizeLimit = 0): ProtocolOp {
-  return { type: 'searchRequest', baseObject: base, scope: 'sub', derefAliases: 'never', sizeLimit, timeLimit: 0, typesOnly: false, filter: parseFilter(filter), attributes };
+function searchOp(base: string, filter: string, attributes: string[] = [], sizeLimit = 0, timeLimit = 0): ProtocolOp {
+  return { type: 'searchRequest', baseObject: base, scope: 'sub', derefAliases: 'never', sizeLimit, timeLimit, typesOnly: false, filter: parseFilter(filter), attributes };
 }
 
 function resultCode(message: LdapMessage | undefined): number | undefined {
@@ -142,6 +142,36 @@ describe('connection behaviour', () => {
     client.socket.resume();
     await client.waitClosed(15000);
     assert.ok(client.received.filter((m) => m.protocolOp.type === 'searchResultDone').length < 10);
+  });
+
+  it('a search that outlives its time limit ends with timeLimitExceeded (3) after the entries sent so far', async () => {
+    const client = await admin();
+    // 200 entries of 50 kB: far more than socket buffers hold, so the search must wait for the client to read.
+    const big = Buffer.alloc(50_000, 0x62);
+    for (let i = 0; i < 200; i++) {
+      client.send(1000 + i, {
+        type: 'addRequest',
+        entry: `uid=big${i},ou=people,${SUFFIX}`,
+        attributes: [
+          { type: 'objectClass', values: [Buffer.from('inetOrgPerson')] },
+          { type: 'uid', values: [Buffer.from(`big${i}`)] },
+          { type: 'cn', values: [Buffer.from('Big')] },
+          { type: 'sn', values: [Buffer.from('Big')] },
+          { type: 'description', values: [big] },
+        ],
+      });
+    }
+    await client.waitFor((r) => r.filter((m) => m.messageId >= 1000 && m.messageId < 1200).length === 200, 60000);
+    client.socket.pause();
+    client.send(2, searchOp(`ou=people,${SUFFIX}`, '(uid=big*)', [], 0, 1));
+    // Longer than the 1 s time limit, shorter than the 2 s write timeout this server is configured with.
+    await new Promise((r) => setTimeout(r, 1500));
+    client.socket.resume();
+    await client.waitFor((r) => r.some((m) => m.messageId === 2 && m.protocolOp.type === 'searchResultDone'), 20000);
+    const responses = client.responsesTo(2);
+    assert.equal(resultCode(responses.at(-1)), 3);
+    assert.ok(responses.length - 1 < 200, `all ${responses.length - 1} entries were sent`);
+    client.close();
   });
 
   it('unknown critical controls are refused with unavailableCriticalExtension (12); non-critical ones are ignored', async () => {
