@@ -45,7 +45,19 @@ export class AttributeSelection {
     return this.allOperational || this.#types.has(typeKey(this.#schema, type));
   }
 
+  readonly #decided = new Map<string, boolean>();
+
+  /** Whether an attribute description is selected; remembered per selection, since entries repeat names. */
   selects(description: string): boolean {
+    let answer = this.#decided.get(description);
+    if (answer === undefined) {
+      answer = this.#decide(description);
+      if (this.#decided.size < 1000) this.#decided.set(description, answer);
+    }
+    return answer;
+  }
+
+  #decide(description: string): boolean {
     const operational = this.#schema.isOperational(description);
     if (operational ? this.allOperational : this.allUser) return true;
     const { type, options } = splitAttributeDescription(description);

@@ -63,8 +63,27 @@ export class EntryView implements FilterEntry {
   }
 }
 
+/** Descriptions repeat in every entry; their keys are computed once per schema. Bounded: a client cannot grow it. */
+const keyCache = new WeakMap<Schema, Map<string, string>>();
+const KEY_CACHE_LIMIT = 10_000;
+
 /** `CN;Lang-EN` → `cn;lang-en`: the schema's primary name in lower case, options lower-cased and sorted. */
 export function descriptionKey(schema: Schema, description: string): string {
+  let cache = keyCache.get(schema);
+  if (cache === undefined) {
+    cache = new Map();
+    keyCache.set(schema, cache);
+  }
+  let key = cache.get(description);
+  if (key === undefined) {
+    key = computeDescriptionKey(schema, description);
+    if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
+    cache.set(description, key);
+  }
+  return key;
+}
+
+function computeDescriptionKey(schema: Schema, description: string): string {
   const { type, options } = splitAttributeDescription(description);
   const at = schema.attributeType(type);
   const base = at !== undefined ? at.primaryName.toLowerCase() : type.toLowerCase();
