@@ -20,8 +20,30 @@ function clockTicks(): number {
   return ticksPerSecond;
 }
 
-/** CPU seconds (user + system) the process has used so far. */
+/** The process and its children: Warden with `workers: N` serves from N child processes of the primary. */
+export function processTree(pid: number): number[] {
+  try {
+    const children = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter((l) => l !== '').map(Number);
+    return [pid, ...children];
+  } catch {
+    return [pid]; // pgrep exits 1 when there are no children
+  }
+}
+
+/** CPU seconds (user + system) the process and its children have used so far. */
 export function cpuSeconds(pid: number): number {
+  let total = 0;
+  for (const p of processTree(pid)) {
+    try {
+      total += processCpuSeconds(p);
+    } catch {
+      // a child that exited between the listing and the read
+    }
+  }
+  return total;
+}
+
+function processCpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // The command name (field 2) is in parentheses and may contain spaces: count fields after the last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -34,10 +56,24 @@ export interface Memory {
   readonly rssAnonKb: number;
 }
 
+/**
+ * Memory of the process and its children, summed. With several worker processes the RSS sum counts the shared
+ * LMDB map once per process (an overstatement); RssAnon, each process's own heap, adds up honestly.
+ */
 export function memory(pid: number): Memory {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rssKb: kb('VmRSS'), rssAnonKb: kb('RssAnon') };
+  let rssKb = 0;
+  let rssAnonKb = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      const kb = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+      rssKb += kb('VmRSS');
+      rssAnonKb += kb('RssAnon');
+    } catch {
+      // exited in between
+    }
+  }
+  return { rssKb, rssAnonKb };
 }
 
 export interface ProcessUsage {

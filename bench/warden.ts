@@ -48,6 +48,8 @@ export function wardenConfigYaml(dir: string, port: number): string {
     ...BENCH_INDEXES.map((i) => `  - { attribute: ${i.attribute}, kinds: [${i.kinds.join(', ')}] }`),
     'log:',
     '  level: warn',
+    // slapd runs 16 threads over both cores; Warden's equivalent is one process per core sharing the LMDB env.
+    `workers: ${Number(process.env['WARDEN_BENCH_WORKERS'] ?? '2')}`,
   ];
   if (KNOWN_KEYS.get('security')?.includes('allowCleartext') === true) lines.push('security:', '  allowCleartext: true');
   lines.push('');
