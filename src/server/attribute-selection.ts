@@ -1,7 +1,7 @@
 import type { Attribute } from '../protocol/index.js';
 import type { Schema } from '../schema/index.js';
 import { splitAttributeDescription } from '../schema/index.js';
-import { typeKey } from './entry-view.js';
+import { SECRET_ATTRIBUTE_KEYS, typeKey } from './entry-view.js';
 
 /**
  * The attributes a search asked for (RFC 4511 §4.5.1.8): none listed or `*` means all user attributes, `+` all
@@ -58,6 +58,7 @@ export class AttributeSelection {
   }
 
   #decide(description: string): boolean {
+    if (SECRET_ATTRIBUTE_KEYS.has(typeKey(this.#schema, description))) return false;
     const operational = this.#schema.isOperational(description);
     if (operational ? this.allOperational : this.allUser) return true;
     const { type, options } = splitAttributeDescription(description);

@@ -37,6 +37,7 @@ export class EntryView implements FilterEntry {
 
   getValues(attribute: string): readonly Buffer[] | undefined {
     const key = descriptionKey(this.#schema, attribute);
+    if (SECRET_ATTRIBUTE_KEYS.has(key.split(';')[0] as string)) return undefined;
     const values = this.#index().get(key);
     if (key === 'objectclass' && values !== undefined) return this.#withSuperclasses(values);
     return values ?? this.#extra?.(key);
@@ -59,9 +60,16 @@ export class EntryView implements FilterEntry {
   }
 
   attributeTypes(): readonly string[] {
-    return [...this.#index().keys()];
+    return [...this.#index().keys()].filter((k) => !SECRET_ATTRIBUTE_KEYS.has(k.split(';')[0] as string));
   }
 }
+
+/**
+ * Attributes that hold credentials. No search returns them, no filter can test them and no compare can probe them
+ * (RFC 4513 §6.2 leaves this to the server; password-guessing through a filter would bypass every bind
+ * defence). Only the bind and Password Modify operations read them.
+ */
+export const SECRET_ATTRIBUTE_KEYS: ReadonlySet<string> = new Set(['userpassword', 'authpassword']);
 
 /** Descriptions repeat in every entry; their keys are computed once per schema. Bounded: a client cannot grow it. */
 const keyCache = new WeakMap<Schema, Map<string, string>>();

@@ -107,9 +107,14 @@ describe('ldap-utils against Warden', () => {
     assert.match(out, /^memberOf: cn=staff,ou=groups,dc=example,dc=com$/m);
     assert.match(out, /^hasSubordinates: FALSE$/m);
     assert.match(out, /^entryDN: uid=jdoe,ou=people,dc=example,dc=com$/m);
-    // The password was hashed on the way in.
-    assert.match(out, /^userPassword:: /m);
-    assert.doesNotMatch(out, /jdoe-pw-1/);
+    // Password hashes are never returned, not even to the administrator; the stored value is Argon2id.
+    assert.doesNotMatch(out, /^userPassword/m);
+    const stored = server.runtime.directory.backend.read((txn) => txn.getByNdn(`uid=jdoe,ou=people,${SUFFIX}`));
+    const password = stored?.attributes.find((a) => a.type === 'userPassword')?.values[0]?.toString();
+    assert.match(password ?? '', /^\{ARGON2\}\$argon2id\$/);
+    // Nor can a filter or a compare probe them.
+    assert.equal((await ok('ldapsearch', [...admin(), '-LLL', '-b', `ou=people,${SUFFIX}`, '(userPassword=*)', 'dn'])).trim(), '');
+    assert.equal((await tool('ldapcompare', [...admin(), `uid=jdoe,ou=people,${SUFFIX}`, 'userPassword:jdoe-pw-1'])).status, 50);
     // The new user can bind with it.
     assert.equal((await ok('ldapwhoami', ['-x', '-ZZ', '-H', server.ldapUrl, '-D', `uid=jdoe,ou=people,${SUFFIX}`, '-w', 'jdoe-pw-1'])).trim(), `dn:uid=jdoe,ou=people,${SUFFIX}`);
   });

@@ -5,6 +5,7 @@ import type { ServerContext } from '../context.js';
 import { result } from '../respond.js';
 import { checkAssertion } from './write-support.js';
 import { viewOf } from './search.js';
+import { SECRET_ATTRIBUTE_KEYS, typeKey } from '../entry-view.js';
 
 /** Compare (RFC 4511 §4.10): compareTrue/compareFalse under the attribute's equality rule. */
 export async function compare(server: ServerContext, request: CompareRequest, _ctx: RequestContext, controls: ResolvedControls): Promise<OperationOutcome> {
@@ -13,6 +14,9 @@ export async function compare(server: ServerContext, request: CompareRequest, _c
   const target = directory.target(request.entry);
   if (schema.attributeType(request.attribute.split(';')[0] ?? '') === undefined) {
     throw new LdapError(ResultCode.undefinedAttributeType, `attribute type '${request.attribute}' is not defined`);
+  }
+  if (SECRET_ATTRIBUTE_KEYS.has(typeKey(schema, request.attribute))) {
+    throw new LdapError(ResultCode.insufficientAccessRights, `'${request.attribute}' cannot be compared; bind to check a password`);
   }
   const rule = schema.matchingContext.equality(request.attribute);
   if (rule === undefined) throw new LdapError(ResultCode.inappropriateMatching, `attribute '${request.attribute}' has no equality rule`);
