@@ -185,6 +185,21 @@ export const limitsSchema = z
  * turning one on is logged as a warning at start-up, named in the root DSE's wardenSecurityProfile and reported by
  * `warden audit`.
  */
+const throttleLimitsSchema = (maxFailures: number) =>
+  z.strictObject({
+    maxFailures: positiveInteger(maxFailures),
+    windowSeconds: positiveInteger(900),
+    lockoutSeconds: positiveInteger(900),
+  });
+
+/** Brute-force defence: growing delays after failed binds, then a temporary lockout, per account and per address. */
+export const bindThrottleSchema = z.strictObject({
+  perAccount: throttleLimitsSchema(5).prefault(() => ({})),
+  perAddress: throttleLimitsSchema(20).prefault(() => ({})),
+  baseDelayMs: positiveInteger(250),
+  maxDelayMs: positiveInteger(5000),
+});
+
 export const securitySchema = z.strictObject({
   /** Accept simple binds and directory operations on connections without TLS (port 389 without StartTLS). */
   allowCleartext: z.boolean().default(false),
@@ -192,6 +207,9 @@ export const securitySchema = z.strictObject({
   allowAnonymousRead: z.boolean().default(false),
   /** Let anonymous clients read the subschema entry cn=Subschema (some clients discover the schema before binding). */
   anonymousSubschema: z.boolean().default(false),
+  /** Client networks allowed to connect (CIDR, IPv4 and IPv6); empty means every address. Others are dropped at accept. */
+  allowlist: z.array(nonEmptyString).default([]),
+  bindThrottle: bindThrottleSchema.prefault(() => ({})),
 });
 
 export const logSchema = z.strictObject({ level: z.enum(LOG_LEVELS).default('info'), file: nonEmptyString.optional() });

@@ -1,4 +1,5 @@
 import type { ControlRegistry, ExtendedOperationRegistry } from '../protocol/index.js';
+import type { BindThrottle } from '../security/index.js';
 import type { Directory } from './directory.js';
 import type { ServerLogger } from './logger.js';
 
@@ -55,4 +56,6 @@ export interface ServerContext {
   readonly tlsAvailable: boolean;
   readonly namingContexts: readonly string[];
   readonly security: SecurityPolicy;
+  /** Brute-force defence for simple binds; absent only in tests that build a context by hand. */
+  readonly bindThrottle: BindThrottle | undefined;
 }

@@ -5,7 +5,7 @@ import { Dn } from '../dn/index.js';
 import { LmdbBackend } from '../backend/index.js';
 import { Schema, superclassesOf } from '../schema/index.js';
 import type { WardenConfig } from '../config/index.js';
-import { loadOrCreateTlsMaterial, tlsServerOptions } from '../security/index.js';
+import { BindThrottle, NetworkAllowlist, loadOrCreateTlsMaterial, tlsServerOptions } from '../security/index.js';
 import type { TlsMaterial } from '../security/index.js';
 import { generatePassword } from '../auth/index.js';
 import { Directory } from './directory.js';
@@ -204,6 +204,11 @@ export async function startWarden(config: WardenConfig, options: { log: ServerLo
       log: options.log,
       version: options.version,
       security: { ...config.security, tlsMinVersion: config.tls.minVersion },
+      ...(config.security.allowlist.length > 0 ? { allowlist: new NetworkAllowlist(config.security.allowlist) } : {}),
+      bindThrottle: new BindThrottle({
+        ...config.security.bindThrottle,
+        onAlert: (alert) => options.log.warn({ event: 'security.alert', alert }, `security alert: ${alert.kind}`),
+      }),
     });
     for (const warning of relaxations({ ...config.security, tlsMinVersion: config.tls.minVersion })) {
       options.log.warn({ event: 'security-relaxation' }, warning);

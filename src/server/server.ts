@@ -12,6 +12,7 @@ import type { SecurityPolicy, ServerContext, ServerLimits } from './context.js';
 import { Dispatcher } from './dispatcher.js';
 import type { Directory } from './directory.js';
 import type { ServerLogger } from './logger.js';
+import type { BindThrottle, NetworkAllowlist } from '../security/index.js';
 
 export interface ListenerSpec {
   readonly scheme: 'ldap' | 'ldaps' | 'ldapi';
@@ -32,6 +33,9 @@ export interface WardenServerOptions {
   readonly version: string;
   /** Defaults to the hardened policy; every relaxation must be asked for. */
   readonly security?: SecurityPolicy;
+  /** Clients outside it are disconnected at accept time (TCP listeners; ldapi:// is local). */
+  readonly allowlist?: NetworkAllowlist;
+  readonly bindThrottle?: BindThrottle;
 }
 
 export interface BoundListener {
@@ -78,6 +82,7 @@ export class WardenServer {
       tlsAvailable: options.tls !== undefined,
       namingContexts: [options.directory.suffix.toString()],
       security: options.security ?? HARDENED,
+      bindThrottle: options.bindThrottle,
     };
     this.#dispatcher = new Dispatcher(this.#context);
   }
@@ -146,6 +151,13 @@ export class WardenServer {
   }
 
   #accept(socket: Socket, listener: string): void {
+    const allowlist = this.#options.allowlist;
+    const address = socket.remoteAddress;
+    if (allowlist !== undefined && address !== undefined && !allowlist.allows(address)) {
+      this.#options.log.warn({ event: 'connection-refused', client: address, listener }, 'client address is not in security.allowlist');
+      socket.destroy();
+      return;
+    }
     const connection = new Connection(socket, {
       handler: this.#dispatcher,
       limits: this.#options.connectionLimits,

@@ -10,12 +10,14 @@ import { typeKey } from '../entry-view.js';
 
 const INVALID = 'invalid credentials';
 
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Simple bind (RFC 4513 §5.1). Unknown DNs and wrong passwords get the same answer, and take as long (an unknown DN
  * or an entry without userPassword costs one dummy Argon2 verification), so a bind cannot be used to learn which
  * accounts exist. SASL mechanisms come with the security issue; until then they are not offered.
  */
-export async function bind(server: ServerContext, request: BindRequest, _ctx: RequestContext): Promise<OperationOutcome> {
+export async function bind(server: ServerContext, request: BindRequest, ctx: RequestContext): Promise<OperationOutcome> {
   const log = { dn: request.name, method: request.authentication.method };
   if (request.version !== 3) {
     return { result: result(ResultCode.protocolError, `LDAP version ${request.version} is not supported; use version 3`), identity: ANONYMOUS, log };
@@ -41,11 +43,25 @@ export async function bind(server: ServerContext, request: BindRequest, _ctx: Re
     if (err instanceof LdapError) return { result: result(ResultCode.invalidCredentials, INVALID), identity: ANONYMOUS, log };
     throw err;
   }
+  // Brute-force defence: the throttle sees every attempt by account (existing or not) and by client address.
+  const throttle = server.bindThrottle;
+  const address = ctx.session.remoteAddress;
+  const gate = throttle?.check(target.ndn, address) ?? { allowed: true, delayMs: 0 };
+  const fail = async (reason: string): Promise<OperationOutcome> => {
+    throttle?.recordFailure(target.ndn, address);
+    if (gate.delayMs > 0) await sleep(gate.delayMs);
+    return { result: result(ResultCode.invalidCredentials, INVALID), identity: ANONYMOUS, log: { ...log, failure: reason } };
+  };
+  if (!gate.allowed) {
+    // A locked account or address answers exactly like a wrong password, after the same work, without checking.
+    await burnVerification(password);
+    return fail(gate.reason ?? 'locked');
+  }
   const entry = directory.backend.read((txn) => txn.getByNdn(target.ndn));
   const stored = entry === undefined ? [] : directory.valuesOf(entry.attributes, 'userPassword');
   if (entry === undefined || stored.length === 0) {
     await burnVerification(password);
-    return { result: result(ResultCode.invalidCredentials, INVALID), identity: ANONYMOUS, log };
+    return fail('unknown');
   }
   let matched: { value: Buffer; needsRehash: boolean; scheme: string } | undefined;
   for (const value of stored) {
@@ -55,7 +71,8 @@ export async function bind(server: ServerContext, request: BindRequest, _ctx: Re
       break;
     }
   }
-  if (matched === undefined) return { result: result(ResultCode.invalidCredentials, INVALID), identity: ANONYMOUS, log };
+  if (matched === undefined) return fail('password');
+  throttle?.recordSuccess(target.ndn, address);
   if (matched.needsRehash) await rehash(server, entry, matched.value, password, matched.scheme);
   return { result: result(ResultCode.success), identity: { kind: 'dn', dn: entry.dn, ndn: entry.ndn, method: 'simple' }, log: { ...log, dn: entry.dn } };
 }
