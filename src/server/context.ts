@@ -1,5 +1,6 @@
 import type { ControlRegistry, ExtendedOperationRegistry } from '../protocol/index.js';
 import type { BindThrottle } from '../security/index.js';
+import type { AccessControl } from '../acl/index.js';
 import type { Directory } from './directory.js';
 import type { ServerLogger } from './logger.js';
 
@@ -58,4 +59,6 @@ export interface ServerContext {
   readonly security: SecurityPolicy;
   /** Brute-force defence for simple binds; absent only in tests that build a context by hand. */
   readonly bindThrottle: BindThrottle | undefined;
+  /** The access-control engine every operation consults (deny by default). */
+  readonly access: AccessControl;
 }

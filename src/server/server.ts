@@ -13,6 +13,7 @@ import { Dispatcher } from './dispatcher.js';
 import type { Directory } from './directory.js';
 import type { ServerLogger } from './logger.js';
 import type { BindThrottle, NetworkAllowlist } from '../security/index.js';
+import { AccessControl, DEFAULT_READABLE_ATTRIBUTES, rulesFromConfig } from '../acl/index.js';
 
 export interface ListenerSpec {
   readonly scheme: 'ldap' | 'ldaps' | 'ldapi';
@@ -36,6 +37,8 @@ export interface WardenServerOptions {
   /** Clients outside it are disconnected at accept time (TCP listeners; ldapi:// is local). */
   readonly allowlist?: NetworkAllowlist;
   readonly bindThrottle?: BindThrottle;
+  /** Defaults to the built-in policy (administrators manage, users read people and groups and their own entry). */
+  readonly access?: AccessControl;
 }
 
 export interface BoundListener {
@@ -48,6 +51,24 @@ export interface BoundListener {
 /** A listener that could not be opened: one line that says why and what to do. */
 export class ListenError extends Error {
   override readonly name = 'ListenError';
+}
+
+/**
+ * The built-in policy for a directory: administrators manage; people read people, groups and themselves. With the
+ * allowAnonymousRead relaxation, everyone (anonymous included) may read the same limited set of attributes.
+ */
+export function defaultAccess(directory: Directory, security: SecurityPolicy): AccessControl {
+  const suffix = directory.suffix.toString();
+  const rules = rulesFromConfig({
+    adminGroupDn: `cn=administrators,ou=groups,${suffix}`,
+    readableAttributes: DEFAULT_READABLE_ATTRIBUTES,
+    peopleBase: `ou=people,${suffix}`,
+    groupsBase: `ou=groups,${suffix}`,
+    rules: security.allowAnonymousRead
+      ? [{ name: 'anonymous-read (security.allowAnonymousRead)', target: { attributes: ['entry', ...DEFAULT_READABLE_ATTRIBUTES] }, grants: [{ subject: { kind: 'any' }, rights: ['read'] }] }]
+      : [],
+  });
+  return new AccessControl(rules, directory.schema, (dn) => directory.normalize(directory.target(dn).dn));
 }
 
 export function listenerUrl(spec: ListenerSpec): string {
@@ -83,6 +104,7 @@ export class WardenServer {
       namingContexts: [options.directory.suffix.toString()],
       security: options.security ?? HARDENED,
       bindThrottle: options.bindThrottle,
+      access: options.access ?? defaultAccess(options.directory, options.security ?? HARDENED),
     };
     this.#dispatcher = new Dispatcher(this.#context);
   }

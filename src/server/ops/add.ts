@@ -3,7 +3,7 @@ import type { AddRequest, Attribute, Control, ResolvedControls } from '../../pro
 import { hashPassword, isHashedPassword } from '../../auth/index.js';
 import type { OperationOutcome, RequestContext } from '../connection.js';
 import type { ServerContext } from '../context.js';
-import { requireWriteAccess } from '../access.js';
+import { accessContext, entryFacts, requireAccess, requireWriteAll } from '../access.js';
 import { typeKey } from '../entry-view.js';
 import { result } from '../respond.js';
 import { readEntryControl, refuseAliases, refuseNoUserModification } from './write-support.js';
@@ -28,7 +28,6 @@ export async function add(server: ServerContext, request: AddRequest, ctx: Reque
   const identity = ctx.session.identity;
   const responseControls: Control[] = [];
   await directory.backend.write((txn) => {
-    requireWriteAccess(directory, txn, identity, `add ${request.entry}`);
     const isSuffix = target.ndn === directory.suffixNdn;
     const parentDn = target.dn.parent();
     const parent = isSuffix || parentDn === undefined ? undefined : txn.getByNdn(directory.normalize(parentDn));
@@ -42,6 +41,10 @@ export async function add(server: ServerContext, request: AddRequest, ctx: Reque
     if (txn.idOfNdn(final.ndn) !== undefined) {
       throw new LdapError(ResultCode.entryAlreadyExists, `${request.entry} already exists`);
     }
+    const access = accessContext(txn, identity);
+    const facts = entryFacts(directory, final.ndn, final.dn, attributes);
+    requireAccess(server.access, access, facts, 'entry', 'add', `add ${request.entry}`);
+    requireWriteAll(server.access, access, facts, attributes.map((a) => a.type), `add ${request.entry}`);
     directory.schema.checkEntry(target.dn, attributes);
     const structural = directory.schema.structuralObjectClass(directory.valuesOf(attributes, 'objectClass'));
     const full = [...attributes, ...directory.creationAttributes(identity, structural.primaryName)];

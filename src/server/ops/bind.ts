@@ -61,7 +61,7 @@ export async function bind(server: ServerContext, request: BindRequest, ctx: Req
   const stored = entry === undefined ? [] : directory.valuesOf(entry.attributes, 'userPassword');
   if (entry === undefined || stored.length === 0) {
     await burnVerification(password);
-    return fail('unknown');
+    return fail('unknown-dn');
   }
   let matched: { value: Buffer; needsRehash: boolean; scheme: string } | undefined;
   for (const value of stored) {
@@ -71,7 +71,7 @@ export async function bind(server: ServerContext, request: BindRequest, ctx: Req
       break;
     }
   }
-  if (matched === undefined) return fail('password');
+  if (matched === undefined) return fail('mismatch');
   throttle?.recordSuccess(target.ndn, address);
   if (matched.needsRehash) await rehash(server, entry, matched.value, password, matched.scheme);
   return { result: result(ResultCode.success), identity: { kind: 'dn', dn: entry.dn, ndn: entry.ndn, method: 'simple' }, log: { ...log, dn: entry.dn } };

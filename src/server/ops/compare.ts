@@ -6,9 +6,10 @@ import { result } from '../respond.js';
 import { checkAssertion } from './write-support.js';
 import { viewOf } from './search.js';
 import { SECRET_ATTRIBUTE_KEYS, typeKey } from '../entry-view.js';
+import { accessContext, entryFacts, requireAccess } from '../access.js';
 
 /** Compare (RFC 4511 §4.10): compareTrue/compareFalse under the attribute's equality rule. */
-export async function compare(server: ServerContext, request: CompareRequest, _ctx: RequestContext, controls: ResolvedControls): Promise<OperationOutcome> {
+export async function compare(server: ServerContext, request: CompareRequest, ctx: RequestContext, controls: ResolvedControls): Promise<OperationOutcome> {
   const directory = server.directory;
   const schema = directory.schema;
   const target = directory.target(request.entry);
@@ -22,6 +23,7 @@ export async function compare(server: ServerContext, request: CompareRequest, _c
   if (rule === undefined) throw new LdapError(ResultCode.inappropriateMatching, `attribute '${request.attribute}' has no equality rule`);
   const outcome = directory.backend.read((txn) => {
     const entry = directory.require(txn, target);
+    requireAccess(server.access, accessContext(txn, ctx.session.identity), entryFacts(directory, entry.ndn, entry.dn, entry.attributes), request.attribute, 'compare', `compare ${request.attribute} of ${entry.dn}`);
     checkAssertion(server, txn, entry, controls);
     const values = viewOf(server, txn, entry).getValues(request.attribute);
     if (values === undefined || values.length === 0) {

@@ -2,7 +2,7 @@ import { LdapError, ResultCode } from '../../errors/index.js';
 import type { Control, DelRequest, ResolvedControls } from '../../protocol/index.js';
 import type { OperationOutcome, RequestContext } from '../connection.js';
 import type { ServerContext } from '../context.js';
-import { requireWriteAccess } from '../access.js';
+import { accessContext, entryFacts, requireAccess } from '../access.js';
 import { result } from '../respond.js';
 import { checkAssertion, readEntryControl } from './write-support.js';
 import { removeMemberships } from './referential-integrity.js';
@@ -14,8 +14,8 @@ export async function del(server: ServerContext, request: DelRequest, ctx: Reque
   const identity = ctx.session.identity;
   const responseControls: Control[] = [];
   await directory.backend.write((txn) => {
-    requireWriteAccess(directory, txn, identity, `delete ${request.dn}`);
     const entry = directory.require(txn, target);
+    requireAccess(server.access, accessContext(txn, identity), entryFacts(directory, entry.ndn, entry.dn, entry.attributes), 'entry', 'delete', `delete ${request.dn}`);
     checkAssertion(server, txn, entry, controls);
     if (txn.hasChildren(entry.id)) throw new LdapError(ResultCode.notAllowedOnNonLeaf, `${entry.dn} has subordinate entries`);
     const pre = readEntryControl(server, txn, entry, controls, 'pre');

@@ -3,7 +3,7 @@ import { LdapError, ResultCode } from '../../errors/index.js';
 import type { Attribute, Control, ModifyDNRequest, ResolvedControls } from '../../protocol/index.js';
 import type { OperationOutcome, RequestContext } from '../connection.js';
 import type { ServerContext } from '../context.js';
-import { requireWriteAccess } from '../access.js';
+import { accessContext, entryFacts, requireAccess, requireWriteAll } from '../access.js';
 import { typeKey } from '../entry-view.js';
 import { result } from '../respond.js';
 import { checkAssertion, readEntryControl } from './write-support.js';
@@ -27,8 +27,9 @@ export async function modifyDn(server: ServerContext, request: ModifyDNRequest, 
   const identity = ctx.session.identity;
   const responseControls: Control[] = [];
   await directory.backend.write((txn) => {
-    requireWriteAccess(directory, txn, identity, `rename ${request.entry}`);
     const entry = directory.require(txn, target);
+    const access = accessContext(txn, identity);
+    requireAccess(server.access, access, entryFacts(directory, entry.ndn, entry.dn, entry.attributes), 'entry', 'delete', `rename ${request.entry}`);
     checkAssertion(server, txn, entry, controls);
     if (entry.ndn === directory.suffixNdn) throw new LdapError(ResultCode.unwillingToPerform, 'the naming context entry cannot be renamed');
     const parentDn = target.dn.parent();
@@ -71,6 +72,9 @@ export async function modifyDn(server: ServerContext, request: ModifyDNRequest, 
       else if (!slot.values.some((v) => keyOf(ava.type, v) === keyOf(ava.type, ava.value))) user = user.map((a) => (a === slot ? { type: a.type, values: [...a.values, ava.value] } : a));
     }
     const newDn = directory.target(next.dn).dn;
+    const newFacts = entryFacts(directory, next.ndn, next.dn, user);
+    requireAccess(server.access, access, newFacts, 'entry', 'add', `rename ${request.entry} to ${next.dn}`);
+    requireWriteAll(server.access, access, newFacts, newRdn.avas.map((a) => a.type), `rename ${request.entry}`);
     schema.checkEntry(newDn, user);
     const operational = entry.attributes.filter((a) => schema.isOperational(a.type));
     // Every moved entry (the renamed one and its descendants) keeps its group memberships.

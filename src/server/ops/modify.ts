@@ -4,7 +4,7 @@ import type { Schema } from '../../schema/index.js';
 import { hashPassword, isHashedPassword } from '../../auth/index.js';
 import type { OperationOutcome, RequestContext } from '../connection.js';
 import type { ServerContext } from '../context.js';
-import { requireWriteAccess } from '../access.js';
+import { accessContext, entryFacts, requireWriteAll } from '../access.js';
 import { descriptionKey, typeKey } from '../entry-view.js';
 import { result } from '../respond.js';
 import { checkAssertion, readEntryControl, refuseAliases, refuseNoUserModification } from './write-support.js';
@@ -22,8 +22,8 @@ export async function modify(server: ServerContext, request: ModifyRequest, ctx:
   const changes = await hashPasswordChanges(directory.schema, request.changes);
   const responseControls: Control[] = [];
   await directory.backend.write((txn) => {
-    requireWriteAccess(directory, txn, identity, `modify ${request.object}`);
     const entry = directory.require(txn, target);
+    requireWriteAll(server.access, accessContext(txn, identity), entryFacts(directory, entry.ndn, entry.dn, entry.attributes), changes.map((c) => c.attribute.type), `modify ${request.object}`);
     checkAssertion(server, txn, entry, controls);
     const pre = readEntryControl(server, txn, entry, controls, 'pre');
     const user = applyModifications(directory.schema, directory.userAttributes(entry.attributes), changes);

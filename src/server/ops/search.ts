@@ -9,7 +9,10 @@ import {
   sortRequestControl,
   sortResponseControl,
 } from '../../protocol/index.js';
-import type { Control, ResolvedControls, SearchRequest, SortKey } from '../../protocol/index.js';
+import type { Attribute, Control, ResolvedControls, SearchRequest, SortKey } from '../../protocol/index.js';
+import type { AccessContext } from '../../acl/index.js';
+import { accessContext } from '../access.js';
+import type { Identity } from '../session.js';
 import type { ReadTxn, StoredEntry } from '../../backend/index.js';
 import { AttributeSelection } from '../attribute-selection.js';
 import type { OperationOutcome, RequestContext } from '../connection.js';
@@ -73,6 +76,12 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
   // One snapshot for everything decided before the first entry: the requester's rights, the base, the plan.
   const { isAdmin, base, plan } = directory.backend.read((txn) => {
     const entry = directory.require(txn, target);
+    // RFC 4511 §4.5.1 with access control: a base the requester may not search looks absent.
+    const access = accessContext(txn, identity);
+    const facts = { ndn: entry.ndn, filterEntry: viewOf(server, txn, entry) };
+    if (!server.access.allowed(access, facts, 'entry', 'search')) {
+      throw new LdapError(ResultCode.noSuchObject, `no such entry: ${target.dn.toString()}`, { matchedDn: directory.matchedDn(txn, target.dn) });
+    }
     if (assertion !== undefined && !matches(server, txn, entry, assertion.value)) {
       throw new LdapError(ResultCode.assertionFailed, 'the assertion control does not match the base entry');
     }
@@ -128,7 +137,7 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
         const found: StoredEntry[] = [];
         for (const entry of txn.candidates(scope, request.filter)) {
           if (ctx.signal.aborted) break;
-          if (test(viewOf(server, txn, entry)) !== TRUE) continue;
+          if (!visibleMatch(server, txn, identity, entry, test)) continue;
           found.push(entry);
           if (found.length > server.limits.maxSortEntries) {
             throw new LdapError(ResultCode.adminLimitExceeded, `more than ${server.limits.maxSortEntries} entries to sort`);
@@ -145,8 +154,14 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
       checkLimits();
       const chunk = ids.slice(index, index + Math.min(BATCH, pageSize - sent));
       const batch = directory.backend.read((txn) => {
-        const view = new Presentation(server, txn, selection, request.typesOnly);
-        return chunk.map((id) => txn.getById(id)).filter((e): e is StoredEntry => e !== undefined).map((e) => ({ entry: e, attributes: view.present(e) }));
+        const view = new Presentation(server, txn, selection, request.typesOnly, identity);
+        const out: { entry: StoredEntry; attributes: Attribute[] }[] = [];
+        for (const id of chunk) {
+          const entry = txn.getById(id);
+          const attributes = entry === undefined ? undefined : view.present(entry);
+          if (entry !== undefined && attributes !== undefined) out.push({ entry, attributes });
+        }
+        return out;
       });
       const room = sizeLimit > 0 ? Math.max(0, sizeLimit - total()) : batch.length;
       const outgoing = batch.slice(0, room);
@@ -168,14 +183,15 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
       checkLimits();
       const want = Math.min(BATCH, pageSize - sent, sizeLimit > 0 ? sizeLimit - total() : BATCH);
       const batch = directory.backend.read((txn) => {
-        const view = new Presentation(server, txn, selection, request.typesOnly);
-        const out: { entry: StoredEntry; attributes: ReturnType<Presentation['present']> }[] = [];
+        const view = new Presentation(server, txn, selection, request.typesOnly, identity);
+        const out: { entry: StoredEntry; attributes: Attribute[] }[] = [];
         let last = afterId;
         let done = true;
         for (const entry of txn.candidates(scope, request.filter, afterId)) {
           last = entry.id;
-          if (test(viewOf(server, txn, entry)) === TRUE) {
-            out.push({ entry, attributes: view.present(entry) });
+          const attributes = visibleMatch(server, txn, identity, entry, test) ? view.present(entry) : undefined;
+          if (attributes !== undefined) {
+            out.push({ entry, attributes });
             if (out.length >= want) {
               done = false;
               break;
@@ -197,7 +213,7 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
       if (!exhausted) await yieldToIo();
     }
     const scannedTo = afterId;
-    moreMatches = () => !exhausted && directory.backend.read((txn) => anotherMatch(server, txn, scope, request.filter, test, scannedTo));
+    moreMatches = () => !exhausted && directory.backend.read((txn) => anotherMatch(server, txn, identity, scope, request.filter, test, scannedTo));
     if (cursor !== undefined) {
       cursor.afterId = afterId;
       cursor.returned += sent;
@@ -241,13 +257,14 @@ function pagedDone(): Control {
 function anotherMatch(
   server: ServerContext,
   txn: ReadTxn,
+  identity: Identity,
   scope: { baseId: number; scope: SearchRequest['scope'] },
   filter: Filter,
   test: ReturnType<typeof compileFilter>,
   afterId: number,
 ): boolean {
   for (const entry of txn.candidates(scope, filter, afterId)) {
-    if (test(viewOf(server, txn, entry)) === TRUE) return true;
+    if (visibleMatch(server, txn, identity, entry, test)) return true;
   }
   return false;
 }
@@ -272,6 +289,17 @@ export function viewOf(server: ServerContext, txn: ReadTxn, entry: StoredEntry):
   return new EntryView(entry.dn, entry.attributes, server.directory.schema, (key) => computedValues(server, txn, entry, key));
 }
 
+/**
+ * Whether the requester may read the entry and the filter is TRUE for it, evaluated on what the requester may
+ * search: an attribute it may not search is absent, so a filter cannot probe what a search could not return.
+ */
+function visibleMatch(server: ServerContext, txn: ReadTxn, identity: Identity, entry: StoredEntry, test: ReturnType<typeof compileFilter>): boolean {
+  const access = accessContext(txn, identity);
+  const facts = { ndn: entry.ndn, filterEntry: viewOf(server, txn, entry) };
+  if (!server.access.allowed(access, facts, 'entry', 'read')) return false;
+  return test(server.access.searchableView(access, facts)) === TRUE;
+}
+
 function matches(server: ServerContext, txn: ReadTxn, entry: StoredEntry, filter: Filter): boolean {
   return compileFilter(filter, server.directory.schema.matchingContext)(viewOf(server, txn, entry)) === TRUE;
 }
@@ -282,16 +310,21 @@ class Presentation {
   readonly #txn: ReadTxn;
   readonly #selection: AttributeSelection;
   readonly #typesOnly: boolean;
+  readonly #access: AccessContext;
 
-  constructor(server: ServerContext, txn: ReadTxn, selection: AttributeSelection, typesOnly: boolean) {
+  constructor(server: ServerContext, txn: ReadTxn, selection: AttributeSelection, typesOnly: boolean, identity: Identity) {
     this.#server = server;
     this.#txn = txn;
     this.#selection = selection;
     this.#typesOnly = typesOnly;
+    this.#access = accessContext(txn, identity);
   }
 
-  present(entry: StoredEntry): ReturnType<typeof presentEntry> {
-    return presentEntry(this.#server, this.#txn, entry, this.#selection, this.#typesOnly);
+  /** The entry as this requester may see it, or undefined when it may not read the entry at all. */
+  present(entry: StoredEntry): Attribute[] | undefined {
+    const attributes = presentEntry(this.#server, this.#txn, entry, this.#selection, this.#typesOnly);
+    const facts = { ndn: entry.ndn, filterEntry: viewOf(this.#server, this.#txn, entry) };
+    return this.#server.access.visibleAttributes(this.#access, facts, attributes);
   }
 }
 
