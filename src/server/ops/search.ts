@@ -189,7 +189,7 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
         let done = true;
         for (const entry of txn.candidates(scope, request.filter, afterId)) {
           last = entry.id;
-          const attributes = visibleMatch(server, txn, identity, entry, test) ? view.present(entry) : undefined;
+          const attributes = view.matchAndPresent(entry, test);
           if (attributes !== undefined) {
             out.push({ entry, attributes });
             if (out.length >= want) {
@@ -318,6 +318,19 @@ class Presentation {
     this.#selection = selection;
     this.#typesOnly = typesOnly;
     this.#access = accessContext(txn, identity);
+  }
+
+  /**
+   * The hot path of a search: one view and one set of access facts per entry, used for the read check, the filter
+   * (on what the requester may search) and the attributes returned. Undefined when the entry is not returned.
+   */
+  matchAndPresent(entry: StoredEntry, test: ReturnType<typeof compileFilter>): Attribute[] | undefined {
+    const server = this.#server;
+    const facts = { ndn: entry.ndn, filterEntry: viewOf(server, this.#txn, entry) };
+    if (!server.access.allowed(this.#access, facts, 'entry', 'read')) return undefined;
+    if (test(server.access.searchableView(this.#access, facts)) !== TRUE) return undefined;
+    const attributes = presentEntry(server, this.#txn, entry, this.#selection, this.#typesOnly);
+    return server.access.visibleAttributes(this.#access, facts, attributes);
   }
 
   /** The entry as this requester may see it, or undefined when it may not read the entry at all. */
