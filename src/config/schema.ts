@@ -210,6 +210,16 @@ export const securitySchema = z.strictObject({
   /** Client networks allowed to connect (CIDR, IPv4 and IPv6); empty means every address. Others are dropped at accept. */
   allowlist: z.array(nonEmptyString).default([]),
   bindThrottle: bindThrottleSchema.prefault(() => ({})),
+  /** Bulk-enumeration detection (BloodHound-style sweeps): scored searches in sliding windows raise alerts. */
+  enumeration: z
+    .strictObject({
+      windowSeconds: positiveInteger(60),
+      scoreThreshold: positiveInteger(100),
+      exemptAdmins: z.boolean().default(false),
+    })
+    .prefault(() => ({})),
+  /** Alerts (enumeration, brute force, honeytokens) are logged as `security.alert`; also POSTed here as JSON. */
+  alertWebhook: nonEmptyString.optional(),
 });
 
 export const logSchema = z.strictObject({ level: z.enum(LOG_LEVELS).default('info'), file: nonEmptyString.optional() });

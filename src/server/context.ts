@@ -1,5 +1,5 @@
 import type { ControlRegistry, ExtendedOperationRegistry } from '../protocol/index.js';
-import type { BindThrottle } from '../security/index.js';
+import type { BindThrottle, EnumerationDetector } from '../security/index.js';
 import type { AccessControl } from '../acl/index.js';
 import type { Directory } from './directory.js';
 import type { ServerLogger } from './logger.js';
@@ -61,4 +61,6 @@ export interface ServerContext {
   readonly bindThrottle: BindThrottle | undefined;
   /** The access-control engine every operation consults (deny by default). */
   readonly access: AccessControl;
+  /** Sees every completed search; absent only in tests that build a context by hand. */
+  readonly enumerationDetector: EnumerationDetector | undefined;
 }

@@ -5,7 +5,7 @@ import { Dn } from '../dn/index.js';
 import { LmdbBackend } from '../backend/index.js';
 import { Schema, superclassesOf } from '../schema/index.js';
 import type { WardenConfig } from '../config/index.js';
-import { BindThrottle, NetworkAllowlist, loadOrCreateTlsMaterial, tlsServerOptions } from '../security/index.js';
+import { AlertSink, BindThrottle, EnumerationDetector, NetworkAllowlist, loadOrCreateTlsMaterial, tlsServerOptions } from '../security/index.js';
 import type { TlsMaterial } from '../security/index.js';
 import { generatePassword } from '../auth/index.js';
 import { Directory } from './directory.js';
@@ -188,6 +188,10 @@ export async function startWarden(config: WardenConfig, options: { log: ServerLo
       url.scheme === 'ldapi' ? { scheme: 'ldapi', host: '', port: 0, path: url.path } : { scheme: url.scheme, host: url.host, port: url.port },
     );
     const limits = config.limits;
+    const alerts = new AlertSink({
+      logger: options.log,
+      ...(config.security.alertWebhook !== undefined ? { webhookUrl: config.security.alertWebhook } : {}),
+    });
     const server = new WardenServer({
       directory,
       listen,
@@ -205,9 +209,12 @@ export async function startWarden(config: WardenConfig, options: { log: ServerLo
       version: options.version,
       security: { ...config.security, tlsMinVersion: config.tls.minVersion },
       ...(config.security.allowlist.length > 0 ? { allowlist: new NetworkAllowlist(config.security.allowlist) } : {}),
-      bindThrottle: new BindThrottle({
-        ...config.security.bindThrottle,
-        onAlert: (alert) => options.log.warn({ event: 'security.alert', alert }, `security alert: ${alert.kind}`),
+      bindThrottle: new BindThrottle({ ...config.security.bindThrottle, onAlert: (alert) => alerts.emit(alert) }),
+      enumerationDetector: new EnumerationDetector({
+        windowSeconds: config.security.enumeration.windowSeconds,
+        thresholds: { score: config.security.enumeration.scoreThreshold },
+        exemptAdmins: config.security.enumeration.exemptAdmins,
+        onAlert: (alert) => alerts.emit(alert),
       }),
     });
     for (const warning of relaxations({ ...config.security, tlsMinVersion: config.tls.minVersion })) {

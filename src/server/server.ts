@@ -12,7 +12,7 @@ import type { SecurityPolicy, ServerContext, ServerLimits } from './context.js';
 import { Dispatcher } from './dispatcher.js';
 import type { Directory } from './directory.js';
 import type { ServerLogger } from './logger.js';
-import type { BindThrottle, NetworkAllowlist } from '../security/index.js';
+import type { BindThrottle, EnumerationDetector, NetworkAllowlist } from '../security/index.js';
 import { AccessControl, DEFAULT_READABLE_ATTRIBUTES, rulesFromConfig } from '../acl/index.js';
 
 export interface ListenerSpec {
@@ -37,6 +37,7 @@ export interface WardenServerOptions {
   /** Clients outside it are disconnected at accept time (TCP listeners; ldapi:// is local). */
   readonly allowlist?: NetworkAllowlist;
   readonly bindThrottle?: BindThrottle;
+  readonly enumerationDetector?: EnumerationDetector;
   /** Defaults to the built-in policy (administrators manage, users read people and groups and their own entry). */
   readonly access?: AccessControl;
 }
@@ -104,6 +105,7 @@ export class WardenServer {
       namingContexts: [options.directory.suffix.toString()],
       security: options.security ?? HARDENED,
       bindThrottle: options.bindThrottle,
+      enumerationDetector: options.enumerationDetector,
       access: options.access ?? defaultAccess(options.directory, options.security ?? HARDENED),
     };
     this.#dispatcher = new Dispatcher(this.#context);

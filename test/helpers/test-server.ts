@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/index.js';
 import type { WardenConfig } from '../../src/config/index.js';
 import { startWarden, silentLogger } from '../../src/server/index.js';
-import type { WardenRuntime } from '../../src/server/index.js';
+import type { ServerLogger, WardenRuntime } from '../../src/server/index.js';
 
 export const SUFFIX = 'dc=example,dc=com';
 export const ADMIN_DN = `cn=admin,${SUFFIX}`;
@@ -24,7 +24,9 @@ export interface TestServer {
  * Starts a real Warden on loopback with ephemeral ports (ldap:// with StartTLS and ldaps://) and a fresh LMDB
  * directory in a temporary folder, exactly as `warden serve` would, minus the fixed ports.
  */
-export async function startTestServer(options: { dataDir?: string; tweak?: (config: WardenConfig) => WardenConfig } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { dataDir?: string; tweak?: (config: WardenConfig) => WardenConfig; log?: ServerLogger } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'warden-test-'));
   let config = loadConfig({ overrides: { data: dataDir, suffix: SUFFIX } });
   config = {
@@ -35,7 +37,7 @@ export async function startTestServer(options: { dataDir?: string; tweak?: (conf
     ],
   };
   if (options.tweak !== undefined) config = options.tweak(config);
-  const runtime = await startWarden(config, { log: silentLogger, version: 'test', adminPassword: Buffer.from(ADMIN_PASSWORD) });
+  const runtime = await startWarden(config, { log: options.log ?? silentLogger, version: 'test', adminPassword: Buffer.from(ADMIN_PASSWORD) });
   const ldap = runtime.listeners.find((l) => l.scheme === 'ldap');
   const ldaps = runtime.listeners.find((l) => l.scheme === 'ldaps');
   return {

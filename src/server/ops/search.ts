@@ -234,8 +234,23 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
   }
   const entries = sent;
   const outcomeLog = { ...log, entries, plan: plan.description };
+  const sizeLimitHit = overSize() && !ctx.signal.aborted && moreMatches();
+  // Every completed search is scored for bulk enumeration (BloodHound-style sweeps); alerts are raised there.
+  server.enumerationDetector?.observeSearch({
+    identity: identity.kind === 'dn' ? identity.ndn : 'anonymous',
+    address: ctx.session.remoteAddress,
+    isAdmin,
+    baseDn: target.ndn,
+    namingContext: directory.suffixNdn,
+    scope: request.scope,
+    filter: request.filter,
+    attributes: request.attributes,
+    entriesReturned: entries,
+    pagedCookie: cookieKey !== undefined,
+    sizeLimitHit,
+  });
   // RFC 4511 §4.5.1.4: sizeLimitExceeded only when more entries matched than were returned.
-  if (overSize() && !ctx.signal.aborted && moreMatches()) {
+  if (sizeLimitHit) {
     return { result: result(ResultCode.sizeLimitExceeded, `size limit of ${sizeLimit} entries exceeded`), controls: responseControls, log: outcomeLog };
   }
   return { result: result(ResultCode.success), controls: responseControls, log: outcomeLog };
