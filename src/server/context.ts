@@ -1,5 +1,5 @@
 import type { ControlRegistry, ExtendedOperationRegistry } from '../protocol/index.js';
-import type { BindThrottle, EnumerationDetector } from '../security/index.js';
+import type { BindThrottle, EnumerationDetector, Honeytokens, SecurityAlert } from '../security/index.js';
 import type { AccessControl } from '../acl/index.js';
 import type { Directory } from './directory.js';
 import type { ServerLogger } from './logger.js';
@@ -63,4 +63,8 @@ export interface ServerContext {
   readonly access: AccessControl;
   /** Sees every completed search; absent only in tests that build a context by hand. */
   readonly enumerationDetector: EnumerationDetector | undefined;
+  /** Decoy entries; absent when none are configured. */
+  readonly honeytokens: Honeytokens | undefined;
+  /** Where security alerts go (log, counter, webhook). */
+  readonly alert: (alert: SecurityAlert) => void;
 }

@@ -5,7 +5,7 @@ import { Dn } from '../dn/index.js';
 import { LmdbBackend } from '../backend/index.js';
 import { Schema, superclassesOf } from '../schema/index.js';
 import type { WardenConfig } from '../config/index.js';
-import { AlertSink, BindThrottle, EnumerationDetector, NetworkAllowlist, loadOrCreateTlsMaterial, tlsServerOptions } from '../security/index.js';
+import { AlertSink, BindThrottle, EnumerationDetector, Honeytokens, NetworkAllowlist, loadOrCreateTlsMaterial, tlsServerOptions } from '../security/index.js';
 import type { TlsMaterial } from '../security/index.js';
 import { generatePassword } from '../auth/index.js';
 import { Directory } from './directory.js';
@@ -216,6 +216,10 @@ export async function startWarden(config: WardenConfig, options: { log: ServerLo
         exemptAdmins: config.security.enumeration.exemptAdmins,
         onAlert: (alert) => alerts.emit(alert),
       }),
+      alert: (alert) => alerts.emit(alert),
+      ...(config.security.honeytokens.length > 0
+        ? { honeytokens: new Honeytokens(config.security.honeytokens.map((dn) => directory.normalize(Dn.parse(dn)))) }
+        : {}),
     });
     for (const warning of relaxations({ ...config.security, tlsMinVersion: config.tls.minVersion })) {
       options.log.warn({ event: 'security-relaxation' }, warning);

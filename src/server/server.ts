@@ -12,7 +12,7 @@ import type { SecurityPolicy, ServerContext, ServerLimits } from './context.js';
 import { Dispatcher } from './dispatcher.js';
 import type { Directory } from './directory.js';
 import type { ServerLogger } from './logger.js';
-import type { BindThrottle, EnumerationDetector, NetworkAllowlist } from '../security/index.js';
+import type { BindThrottle, EnumerationDetector, Honeytokens, NetworkAllowlist, SecurityAlert } from '../security/index.js';
 import { AccessControl, DEFAULT_READABLE_ATTRIBUTES, rulesFromConfig } from '../acl/index.js';
 
 export interface ListenerSpec {
@@ -38,6 +38,9 @@ export interface WardenServerOptions {
   readonly allowlist?: NetworkAllowlist;
   readonly bindThrottle?: BindThrottle;
   readonly enumerationDetector?: EnumerationDetector;
+  readonly honeytokens?: Honeytokens;
+  /** Where alerts go; defaults to a warning in the log. */
+  readonly alert?: (alert: SecurityAlert) => void;
   /** Defaults to the built-in policy (administrators manage, users read people and groups and their own entry). */
   readonly access?: AccessControl;
 }
@@ -106,6 +109,8 @@ export class WardenServer {
       security: options.security ?? HARDENED,
       bindThrottle: options.bindThrottle,
       enumerationDetector: options.enumerationDetector,
+      honeytokens: options.honeytokens,
+      alert: options.alert ?? ((alert) => options.log.warn({ event: 'security.alert', alert }, `security alert: ${alert.kind}`)),
       access: options.access ?? defaultAccess(options.directory, options.security ?? HARDENED),
     };
     this.#dispatcher = new Dispatcher(this.#context);

@@ -43,6 +43,9 @@ export async function bind(server: ServerContext, request: BindRequest, ctx: Req
     if (err instanceof LdapError) return { result: result(ResultCode.invalidCredentials, INVALID), identity: ANONYMOUS, log };
     throw err;
   }
+  // A bind as a decoy account means someone is trying credentials they should not have: always an alert.
+  const decoy = server.honeytokens?.isDecoy(target.ndn) === true;
+  if (decoy) server.alert((server.honeytokens as NonNullable<typeof server.honeytokens>).onBind({ ndn: target.ndn, address: ctx.session.remoteAddress }));
   // Brute-force defence: the throttle sees every attempt by account (existing or not) and by client address.
   const throttle = server.bindThrottle;
   const address = ctx.session.remoteAddress;

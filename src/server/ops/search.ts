@@ -165,6 +165,7 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
       });
       const room = sizeLimit > 0 ? Math.max(0, sizeLimit - total()) : batch.length;
       const outgoing = batch.slice(0, room);
+      touchDecoys(server, ctx, outgoing.map((item) => item.entry.ndn));
       await ctx.sendMany(outgoing.map((item) => ({ type: 'searchResultEntry', objectName: item.entry.dn, attributes: item.attributes })));
       sent += outgoing.length;
       index += chunk.length;
@@ -205,6 +206,7 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
         return { out, last, done };
       });
       if (ctx.signal.aborted) break;
+      touchDecoys(server, ctx, batch.out.map((item) => item.entry.ndn));
       // One socket write per batch: each entry is its own LDAPMessage, but they leave together.
       await ctx.sendMany(batch.out.map((item) => ({ type: 'searchResultEntry', objectName: item.entry.dn, attributes: item.attributes })));
       sent += batch.out.length;
@@ -254,6 +256,18 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
     return { result: result(ResultCode.sizeLimitExceeded, `size limit of ${sizeLimit} entries exceeded`), controls: responseControls, log: outcomeLog };
   }
   return { result: result(ResultCode.success), controls: responseControls, log: outcomeLog };
+}
+
+/** A decoy entry returned by a search raises a honeytoken alert (it has no legitimate reader). */
+function touchDecoys(server: ServerContext, ctx: RequestContext, ndns: readonly string[]): void {
+  const decoys = server.honeytokens;
+  if (decoys === undefined) return;
+  const identity = ctx.session.identity;
+  for (const ndn of ndns) {
+    if (decoys.isDecoy(ndn)) {
+      server.alert(decoys.onRead({ ndn, identity: identity.kind === 'dn' ? identity.ndn : 'anonymous', address: ctx.session.remoteAddress, operation: 'search' }));
+    }
+  }
 }
 
 /**
