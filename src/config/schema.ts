@@ -218,6 +218,8 @@ export const securitySchema = z.strictObject({
       exemptAdmins: z.boolean().default(false),
     })
     .prefault(() => ({})),
+  /** Audit trail file (JSON lines, fdatasync'd); default <data.dir>/audit.log. */
+  auditLog: nonEmptyString.optional(),
   /** Decoy entries (DNs): any read of them or bind as them raises a high-severity alert. */
   honeytokens: z.array(dnString).default([]),
   /** Alerts (enumeration, brute force, honeytokens) are logged as `security.alert`; also POSTed here as JSON. */

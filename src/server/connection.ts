@@ -9,6 +9,7 @@ import { resultFromError, result } from './respond.js';
 import { ANONYMOUS } from './session.js';
 import type { Identity, SessionInfo } from './session.js';
 import type { ServerLogger } from './logger.js';
+import { auditRecord } from './audit-log.js';
 
 /** Response op type for each request that gets one (RFC 4511 §4.2–4.12). Abandon and Unbind get none. */
 const RESPONSE_TYPE = {
@@ -102,6 +103,7 @@ export class Connection {
   #drainWaiters: (() => void)[] = [];
   #drainTimer: NodeJS.Timeout | undefined;
   readonly #onClose: (c: Connection) => void;
+  readonly #audit: ((record: Record<string, unknown>) => void) | undefined;
 
   constructor(
     socket: Socket,
@@ -112,6 +114,7 @@ export class Connection {
       listener: string;
       secureContext?: SecureContext;
       onClose: (c: Connection) => void;
+      audit?: (record: Record<string, unknown>) => void;
     },
   ) {
     this.#socket = socket;
@@ -120,6 +123,7 @@ export class Connection {
     this.#listener = options.listener;
     this.#secureContext = options.secureContext;
     this.#onClose = options.onClose;
+    this.#audit = options.audit;
     this.#framer = new PduFramer(options.limits.maxPduBytesAnonymous);
     this.#log = options.log.child({ conn: this.id });
     if (socket instanceof TLSSocket) this.#tls = socket;
@@ -458,6 +462,13 @@ export class Connection {
 
   #logAccess(message: LdapMessage, outcome: OperationOutcome, started: bigint, abandoned: boolean): void {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (this.#audit !== undefined) {
+      const op = message.protocolOp.type.replace(/Request$/, '');
+      // A bind is audited under the identity it asked for; everything else under the one it ran as.
+      const identity = op === 'bind' && message.protocolOp.type === 'bindRequest' ? message.protocolOp.name : this.#identity.kind === 'dn' ? this.#identity.dn : '';
+      const record = auditRecord({ op, result: outcome.result.resultCode, identity, client: this.#socket.remoteAddress ?? this.#listener, tls: this.#tls !== undefined, log: { conn: this.id, ...outcome.log } });
+      if (record !== undefined) this.#audit(record);
+    }
     this.#log.info(
       {
         op: message.protocolOp.type.replace(/Request$/, '') as string,

@@ -6,7 +6,8 @@ import { LmdbBackend } from '../backend/index.js';
 import { Schema, superclassesOf } from '../schema/index.js';
 import type { WardenConfig } from '../config/index.js';
 import { AlertSink, BindThrottle, EnumerationDetector, Honeytokens, NetworkAllowlist, loadOrCreateTlsMaterial, tlsServerOptions } from '../security/index.js';
-import type { TlsMaterial } from '../security/index.js';
+import type { SecurityAlert, TlsMaterial } from '../security/index.js';
+import { AuditLog } from './audit-log.js';
 import { generatePassword } from '../auth/index.js';
 import { Directory } from './directory.js';
 import { bootstrapDirectory } from './bootstrap.js';
@@ -188,10 +189,15 @@ export async function startWarden(config: WardenConfig, options: { log: ServerLo
       url.scheme === 'ldapi' ? { scheme: 'ldapi', host: '', port: 0, path: url.path } : { scheme: url.scheme, host: url.host, port: url.port },
     );
     const limits = config.limits;
+    const audit = new AuditLog(config.security.auditLog ?? join(config.data.dir, 'audit.log'));
     const alerts = new AlertSink({
       logger: options.log,
       ...(config.security.alertWebhook !== undefined ? { webhookUrl: config.security.alertWebhook } : {}),
     });
+    const alertAndAudit = (alert: SecurityAlert): void => {
+      alerts.emit(alert);
+      audit.record({ type: 'alert', alert });
+    };
     const server = new WardenServer({
       directory,
       listen,
@@ -209,14 +215,15 @@ export async function startWarden(config: WardenConfig, options: { log: ServerLo
       version: options.version,
       security: { ...config.security, tlsMinVersion: config.tls.minVersion },
       ...(config.security.allowlist.length > 0 ? { allowlist: new NetworkAllowlist(config.security.allowlist) } : {}),
-      bindThrottle: new BindThrottle({ ...config.security.bindThrottle, onAlert: (alert) => alerts.emit(alert) }),
+      bindThrottle: new BindThrottle({ ...config.security.bindThrottle, onAlert: (alert) => alertAndAudit(alert) }),
       enumerationDetector: new EnumerationDetector({
         windowSeconds: config.security.enumeration.windowSeconds,
         thresholds: { score: config.security.enumeration.scoreThreshold },
         exemptAdmins: config.security.enumeration.exemptAdmins,
-        onAlert: (alert) => alerts.emit(alert),
+        onAlert: (alert) => alertAndAudit(alert),
       }),
-      alert: (alert) => alerts.emit(alert),
+      alert: alertAndAudit,
+      audit: (record) => audit.record(record),
       ...(config.security.honeytokens.length > 0
         ? { honeytokens: new Honeytokens(config.security.honeytokens.map((dn) => directory.normalize(Dn.parse(dn)))) }
         : {}),
@@ -241,6 +248,7 @@ export async function startWarden(config: WardenConfig, options: { log: ServerLo
       ...(generated !== undefined ? { generatedAdminPassword: generated } : {}),
       async stop(graceMs = 5000) {
         await server.stop(graceMs);
+        await audit.close();
         await directory.backend.close();
       },
       async reloadTls() {

@@ -39,6 +39,8 @@ export interface WardenServerOptions {
   readonly bindThrottle?: BindThrottle;
   readonly enumerationDetector?: EnumerationDetector;
   readonly honeytokens?: Honeytokens;
+  /** Receives the audit record of every bind, write and denial. */
+  readonly audit?: (record: Record<string, unknown>) => void;
   /** Where alerts go; defaults to a warning in the log. */
   readonly alert?: (alert: SecurityAlert) => void;
   /** Defaults to the built-in policy (administrators manage, users read people and groups and their own entry). */
@@ -194,6 +196,7 @@ export class WardenServer {
       listener,
       ...(this.#secureContext !== undefined ? { secureContext: this.#secureContext } : {}),
       onClose: (c) => this.#connections.delete(c),
+      ...(this.#options.audit !== undefined ? { audit: this.#options.audit } : {}),
     });
     this.#connections.add(connection);
     this.#options.log.debug({ event: 'accepted', conn: connection.id, client: socket.remoteAddress, listener }, 'connection accepted');
