@@ -169,6 +169,8 @@ export const limitsSchema = z
     writeBufferHighWaterBytes: positiveInteger(1_048_576),
     // A client that leaves results unread this long is disconnected: it cannot pin server memory.
     writeTimeoutSeconds: positiveInteger(60),
+    // Largest page a non-administrator gets from a paged search (RFC 2696 lets the server return fewer).
+    maxPageSize: positiveInteger(500),
   })
   .superRefine((limits, ctx) => {
     if (limits.maxPduBytesAnonymous > limits.maxPduBytesAuthenticated) {

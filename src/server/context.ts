@@ -13,6 +13,8 @@ export interface ServerLimits {
   readonly maxCursorsPerConnection: number;
   /** Entries a sorted search may hold in memory. */
   readonly maxSortEntries: number;
+  /** Largest page a non-administrator gets (RFC 2696 allows fewer than asked). */
+  readonly maxPageSize: number;
 }
 
 /** The security switches in force; every `true` is a relaxation of the hardened default. */

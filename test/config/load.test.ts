@@ -154,6 +154,7 @@ describe('defaults', () => {
       maxConnections: 4096,
       writeBufferHighWaterBytes: 1_048_576,
       writeTimeoutSeconds: 60,
+      maxPageSize: 500,
     });
     assert.deepEqual(config.log, { level: 'info' });
     assert.equal(config.workers, 1);

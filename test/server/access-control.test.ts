@@ -81,6 +81,18 @@ describe('default access control', () => {
     await assert.rejects(alice.modify(BOB, new Change({ operation: 'replace', modification: new Attribute({ type: 'userPassword', values: ['owned'] }) })), InsufficientAccessError);
   });
 
+  it('an unindexed search of the whole directory is refused for users (adminLimitExceeded) but not for administrators', async () => {
+    await assert.rejects(alice.search(SUFFIX, { filter: '(description=*)' }), (err: Error & { code?: number }) => err.code === 11);
+    const narrower = await alice.search(`ou=people,${SUFFIX}`, { filter: '(description=*)' });
+    assert.equal(narrower.searchEntries.length, 0);
+    const admin = await connect(ADMIN_DN, ADMIN_PASSWORD);
+    try {
+      await admin.search(SUFFIX, { filter: '(description=*)' });
+    } finally {
+      await admin.unbind();
+    }
+  });
+
   it('administrators still manage everything', async () => {
     const admin = await connect(ADMIN_DN, ADMIN_PASSWORD);
     try {
@@ -91,6 +103,32 @@ describe('default access control', () => {
       assert.deepEqual(searchEntries[0]?.['userPassword'], []);
     } finally {
       await admin.unbind();
+    }
+  });
+});
+
+describe('page size limit', () => {
+  it('a user asking for large pages gets at most limits.maxPageSize entries per page, and every entry once', async () => {
+    const server = await startTestServer({ tweak: (c) => ({ ...c, limits: { ...c.limits, maxPageSize: 2 } }) });
+    try {
+      const ca = readFileSync(join(server.dataDir, 'tls', 'cert.pem'));
+      const admin = new Client({ url: server.ldapsUrl, tlsOptions: { ca: [ca] } });
+      await admin.bind(ADMIN_DN, ADMIN_PASSWORD);
+      for (let i = 0; i < 5; i++) await admin.add(`uid=p${i},ou=people,${SUFFIX}`, { objectClass: 'inetOrgPerson', uid: `p${i}`, cn: `P ${i}`, sn: 'Paged', userPassword: i === 0 ? 'p0-pw' : `x${i}` });
+      await admin.unbind();
+      const user = new Client({ url: server.ldapsUrl, tlsOptions: { ca: [ca] } });
+      await user.bind(`uid=p0,ou=people,${SUFFIX}`, 'p0-pw');
+      const sizes: number[] = [];
+      const seen = new Set<string>();
+      for await (const page of user.searchPaginated(`ou=people,${SUFFIX}`, { filter: '(sn=Paged)', attributes: ['uid'], paged: { pageSize: 50 } })) {
+        sizes.push(page.searchEntries.length);
+        for (const e of page.searchEntries) seen.add(e.dn);
+      }
+      await user.unbind();
+      assert.ok(sizes.every((n) => n <= 2), `page sizes ${sizes.join(',')}`);
+      assert.equal(seen.size, 5);
+    } finally {
+      await server.stop();
     }
   });
 });

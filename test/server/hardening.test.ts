@@ -114,7 +114,7 @@ describe('relaxation switches', () => {
 
   it('security.allowAnonymousRead: anonymous searches work (over TLS)', async () => {
     await withSecurity({ allowAnonymousRead: true }, async (server, env) => {
-      const r = await tool(env, 'ldapsearch', ['-x', '-ZZ', '-H', server.ldapUrl, '-LLL', '-b', SUFFIX, '(ou=people)', 'dn']);
+      const r = await tool(env, 'ldapsearch', ['-x', '-ZZ', '-H', server.ldapUrl, '-LLL', '-b', `ou=people,${SUFFIX}`, '-s', 'base', '(objectClass=*)', 'dn']);
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /^dn: ou=people,dc=example,dc=com$/m);
     });

@@ -89,6 +89,27 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
   });
   const scope = { baseId: base.id, scope: request.scope } as const;
   const sizeLimit = effectiveLimit(request.sizeLimit, isAdmin ? 0 : server.limits.sizeLimit);
+  // An unindexed sweep of the whole naming context is what enumeration tools do and what no application needs:
+  // refused for non-administrators (it is still scored, so the attempt is seen).
+  // Every search is scored for bulk enumeration (BloodHound-style sweeps); alerts are raised by the detector.
+  const observe = (entriesReturned: number, pagedCookie: boolean, sizeLimitHit: boolean): void =>
+    server.enumerationDetector?.observeSearch({
+      identity: identity.kind === 'dn' ? identity.ndn : 'anonymous',
+      address: ctx.session.remoteAddress,
+      isAdmin,
+      baseDn: target.ndn,
+      namingContext: directory.suffixNdn,
+      scope: request.scope,
+      filter: request.filter,
+      attributes: request.attributes,
+      entriesReturned,
+      pagedCookie,
+      sizeLimitHit,
+    });
+  if (!isAdmin && plan.kind === 'scan' && base.ndn === directory.suffixNdn && (request.scope === 'sub' || request.scope === 'children')) {
+    observe(0, false, false);
+    throw new LdapError(ResultCode.adminLimitExceeded, 'unindexed search of the whole directory refused; search a narrower base or an indexed attribute');
+  }
   const timeLimit = effectiveLimit(request.timeLimit, isAdmin ? 0 : server.limits.timeLimit);
   const deadline = timeLimit === 0 ? Infinity : Date.now() + timeLimit * 1000;
 
@@ -117,7 +138,8 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
     }
   }
 
-  const pageSize = paged !== undefined && paged.value.size > 0 ? paged.value.size : Infinity;
+  const requestedPage = paged !== undefined && paged.value.size > 0 ? paged.value.size : Infinity;
+  const pageSize = paged !== undefined && !isAdmin ? Math.min(requestedPage, server.limits.maxPageSize) : requestedPage;
   let sent = 0;
   let sortResponse: Control | undefined;
 
@@ -237,20 +259,7 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
   const entries = sent;
   const outcomeLog = { ...log, entries, plan: plan.description };
   const sizeLimitHit = overSize() && !ctx.signal.aborted && moreMatches();
-  // Every completed search is scored for bulk enumeration (BloodHound-style sweeps); alerts are raised there.
-  server.enumerationDetector?.observeSearch({
-    identity: identity.kind === 'dn' ? identity.ndn : 'anonymous',
-    address: ctx.session.remoteAddress,
-    isAdmin,
-    baseDn: target.ndn,
-    namingContext: directory.suffixNdn,
-    scope: request.scope,
-    filter: request.filter,
-    attributes: request.attributes,
-    entriesReturned: entries,
-    pagedCookie: cookieKey !== undefined,
-    sizeLimitHit,
-  });
+  observe(entries, cookieKey !== undefined, sizeLimitHit);
   // RFC 4511 §4.5.1.4: sizeLimitExceeded only when more entries matched than were returned.
   if (sizeLimitHit) {
     return { result: result(ResultCode.sizeLimitExceeded, `size limit of ${sizeLimit} entries exceeded`), controls: responseControls, log: outcomeLog };
