@@ -166,6 +166,8 @@ export const limitsSchema = z
     idleTimeoutSeconds: positiveInteger(900),
     maxOutstandingPerConnection: positiveInteger(32),
     maxConnections: positiveInteger(4096),
+    // One client address may not take every connection slot (per server process).
+    maxConnectionsPerAddress: positiveInteger(256),
     writeBufferHighWaterBytes: positiveInteger(1_048_576),
     // A client that leaves results unread this long is disconnected: it cannot pin server memory.
     writeTimeoutSeconds: positiveInteger(60),

@@ -210,6 +210,8 @@ export async function startWarden(config: WardenConfig, options: { log: ServerLo
         writeHighWaterBytes: limits.writeBufferHighWaterBytes,
         drainTimeoutMs: limits.writeTimeoutSeconds * 1000,
       },
+      maxConnections: limits.maxConnections,
+      maxConnectionsPerAddress: limits.maxConnectionsPerAddress,
       serverLimits: { sizeLimit: limits.sizeLimit, timeLimit: limits.timeLimit, maxCursorsPerConnection: 16, maxSortEntries: 100_000, maxPageSize: limits.maxPageSize },
       log: options.log,
       version: options.version,

@@ -30,6 +30,9 @@ export interface WardenServerOptions {
   readonly tls?: SecureContextOptions & { requestCert?: boolean; rejectUnauthorized?: boolean };
   readonly connectionLimits: ConnectionLimits;
   readonly serverLimits: ServerLimits;
+  /** Connections this process accepts in all, and from one client address. */
+  readonly maxConnections?: number;
+  readonly maxConnectionsPerAddress?: number;
   readonly log: ServerLogger;
   readonly version: string;
   /** Defaults to the hardened policy; every relaxation must be asked for. */
@@ -92,6 +95,7 @@ export class WardenServer {
   readonly #context: ServerContext;
   readonly #dispatcher: Dispatcher;
   readonly #connections = new Set<Connection>();
+  readonly #perAddress = new Map<string, number>();
   readonly #servers: (Server | TlsServer)[] = [];
   #secureContext: SecureContext | undefined;
   #bound: BoundListener[] = [];
@@ -154,7 +158,7 @@ export class WardenServer {
     } else {
       server = createServer((socket: Socket) => this.#accept(socket, url));
     }
-    server.maxConnections = 100_000;
+    server.maxConnections = this.#options.maxConnections ?? 100_000;
     await new Promise<void>((resolve, reject) => {
       const onError = (err: NodeJS.ErrnoException): void => reject(new ListenError(describeListenError(url, spec, err)));
       server.once('error', onError);
@@ -188,6 +192,21 @@ export class WardenServer {
       this.#options.log.warn({ event: 'connection-refused', client: address, listener }, 'client address is not in security.allowlist');
       socket.destroy();
       return;
+    }
+    const perAddressLimit = this.#options.maxConnectionsPerAddress;
+    if (perAddressLimit !== undefined && address !== undefined) {
+      const count = this.#perAddress.get(address) ?? 0;
+      if (count >= perAddressLimit) {
+        this.#options.log.warn({ event: 'connection-refused', client: address, listener, open: count }, 'too many connections from one address');
+        socket.destroy();
+        return;
+      }
+      this.#perAddress.set(address, count + 1);
+      socket.once('close', () => {
+        const left = (this.#perAddress.get(address) ?? 1) - 1;
+        if (left <= 0) this.#perAddress.delete(address);
+        else this.#perAddress.set(address, left);
+      });
     }
     const connection = new Connection(socket, {
       handler: this.#dispatcher,

@@ -155,6 +155,7 @@ describe('defaults', () => {
       writeBufferHighWaterBytes: 1_048_576,
       writeTimeoutSeconds: 60,
       maxPageSize: 500,
+      maxConnectionsPerAddress: 256,
     });
     assert.deepEqual(config.log, { level: 'info' });
     assert.equal(config.workers, 1);

@@ -98,3 +98,31 @@ describe('network allowlist', () => {
     }
   });
 });
+
+describe('connections per address', () => {
+  it('a client address past limits.maxConnectionsPerAddress is disconnected at accept; closing one frees a slot', async () => {
+    const server = await startTestServer({ tweak: (c) => ({ ...c, limits: { ...c.limits, maxConnectionsPerAddress: 2 } }) });
+    try {
+      const first = await RawClient.plain(server.port);
+      const second = await RawClient.plain(server.port);
+      const third = await RawClient.plain(server.port);
+      await third.waitClosed(5000);
+      assert.equal(first.closed || second.closed, false);
+      first.close();
+      await first.waitClosed(5000);
+      // The server sees the close asynchronously; poll until a new connection is kept open.
+      let kept = false;
+      for (let attempt = 0; attempt < 20 && !kept; attempt++) {
+        await new Promise((r) => setTimeout(r, 50));
+        const next = await RawClient.plain(server.port);
+        await new Promise((r) => setTimeout(r, 100));
+        kept = !next.closed;
+        next.close();
+      }
+      assert.ok(kept, 'a freed slot was not reusable');
+      second.close();
+    } finally {
+      await server.stop();
+    }
+  });
+});
