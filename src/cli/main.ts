@@ -1,7 +1,9 @@
 import { open } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, checkConfigFile, loadConfig } from '../config/index.js';
-import { exportLdif, importLdif, openDirectory, ListenError } from '../server/index.js';
+import { configuredAccessRules, exportLdif, importLdif, openDirectory, ListenError } from '../server/index.js';
+import { Schema } from '../schema/index.js';
 import { serve } from './serve.js';
 import { packageVersion } from './version.js';
 
@@ -95,12 +97,27 @@ export function buildCli(): Command {
     .argument('<file>', 'YAML configuration file')
     .action((file: string) => {
       const problems = checkConfigFile(file);
+      if (problems.length === 0) problems.push(...accessRuleProblems(file));
       for (const p of problems) process.stderr.write(`${p}\n`);
       if (problems.length > 0) process.exitCode = 1;
       else process.stdout.write(`${file}: ok\n`);
     });
 
   return program;
+}
+
+/** The access rules of a valid configuration, checked against its schema (built-in plus schema.files). */
+function accessRuleProblems(file: string): string[] {
+  const config = loadConfig({ file });
+  const base = Schema.createDefault();
+  const schema = config.schema.files.length === 0 ? base : Schema.fromDescriptions(config.schema.files.map((f) => readFileSync(f, 'utf8')), base);
+  try {
+    configuredAccessRules(config, schema);
+    return [];
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems.map((p) => `${file}: ${p}`);
+    throw err;
+  }
 }
 
 /** One line for errors a user can fix (bad config, busy port); anything else keeps its stack for a bug report. */

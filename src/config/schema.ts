@@ -230,6 +230,16 @@ export const securitySchema = z.strictObject({
   alertWebhook: nonEmptyString.optional(),
 });
 
+/**
+ * Access rules (checked in detail by the access-control engine when the server starts and by `warden config check`):
+ * evaluated before the built-in policy, first applicable rule wins; administrators keep full access.
+ */
+export const aclSchema = z.strictObject({
+  /** What authenticated users may read of people and groups; default: the engine's safe list. */
+  readableAttributes: z.array(attributeType).optional(),
+  rules: z.array(z.unknown()).default([]),
+});
+
 export const logSchema = z.strictObject({ level: z.enum(LOG_LEVELS).default('info'), file: nonEmptyString.optional() });
 
 export const wardenConfigSchema = z
@@ -246,6 +256,7 @@ export const wardenConfigSchema = z
     limits: limitsSchema.prefault(() => ({})),
     log: logSchema.prefault(() => ({})),
     security: securitySchema.prefault(() => ({})),
+    acl: aclSchema.prefault(() => ({})),
     workers: positiveInteger(1),
   })
   .transform((config) => ({ ...config, admin: { ...config.admin, dn: config.admin.dn ?? `cn=admin,${config.suffix}` } }));
@@ -264,4 +275,5 @@ export const KNOWN_KEYS: ReadonlyMap<string, readonly string[]> = new Map([
   ['limits', Object.keys(limitsSchema.shape)],
   ['log', Object.keys(logSchema.shape)],
   ['security', Object.keys(securitySchema.shape)],
+  ['acl', Object.keys(aclSchema.shape)],
 ]);

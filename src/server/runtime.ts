@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
 import { Dn } from '../dn/index.js';
 import { LmdbBackend } from '../backend/index.js';
 import { Schema, superclassesOf } from '../schema/index.js';
+import { ConfigError } from '../config/index.js';
 import type { WardenConfig } from '../config/index.js';
+import { AccessControl, AclConfigError, parseRules } from '../acl/index.js';
+import type { AccessRule } from '../acl/index.js';
+import { defaultAccess } from './server.js';
 import { AlertSink, BindThrottle, EnumerationDetector, Honeytokens, NetworkAllowlist, loadOrCreateTlsMaterial, tlsServerOptions } from '../security/index.js';
 import type { SecurityAlert, TlsMaterial } from '../security/index.js';
 import { AuditLog } from './audit-log.js';
@@ -111,6 +115,20 @@ function computeSubtypeKeys(schema: Schema, attribute: string): string[] {
   return keys;
 }
 
+/** The configured access rules, parsed and checked against the schema; every problem is one line. */
+export function configuredAccessRules(config: WardenConfig, schema: Schema): AccessRule[] {
+  let rules: AccessRule[];
+  try {
+    rules = parseRules(config.acl.rules);
+  } catch (err) {
+    if (err instanceof AclConfigError) throw new ConfigError(err.problems.map((p) => `acl.${p}`));
+    throw err;
+  }
+  const problems = AccessControl.validate(rules, schema);
+  if (problems.length > 0) throw new ConfigError(problems.map((p) => `acl.rules: ${p}`));
+  return rules;
+}
+
 export interface WardenRuntime {
   readonly server: WardenServer;
   readonly directory: Directory;
@@ -189,6 +207,7 @@ export async function startWarden(config: WardenConfig, options: { log: ServerLo
       url.scheme === 'ldapi' ? { scheme: 'ldapi', host: '', port: 0, path: url.path } : { scheme: url.scheme, host: url.host, port: url.port },
     );
     const limits = config.limits;
+    const aclRules = configuredAccessRules(config, directory.schema);
     const audit = new AuditLog(config.security.auditLog ?? join(config.data.dir, 'audit.log'));
     const alerts = new AlertSink({
       logger: options.log,
@@ -210,6 +229,10 @@ export async function startWarden(config: WardenConfig, options: { log: ServerLo
         writeHighWaterBytes: limits.writeBufferHighWaterBytes,
         drainTimeoutMs: limits.writeTimeoutSeconds * 1000,
       },
+      access: defaultAccess(directory, { ...config.security, tlsMinVersion: config.tls.minVersion }, {
+        rules: aclRules,
+        ...(config.acl.readableAttributes !== undefined ? { readableAttributes: config.acl.readableAttributes } : {}),
+      }),
       maxConnections: limits.maxConnections,
       maxConnectionsPerAddress: limits.maxConnectionsPerAddress,
       serverLimits: { sizeLimit: limits.sizeLimit, timeLimit: limits.timeLimit, maxCursorsPerConnection: 16, maxSortEntries: 100_000, maxPageSize: limits.maxPageSize },

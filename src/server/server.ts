@@ -14,6 +14,7 @@ import type { Directory } from './directory.js';
 import type { ServerLogger } from './logger.js';
 import type { BindThrottle, EnumerationDetector, Honeytokens, NetworkAllowlist, SecurityAlert } from '../security/index.js';
 import { AccessControl, DEFAULT_READABLE_ATTRIBUTES, rulesFromConfig } from '../acl/index.js';
+import type { AccessRule } from '../acl/index.js';
 
 export interface ListenerSpec {
   readonly scheme: 'ldap' | 'ldaps' | 'ldapi';
@@ -66,16 +67,24 @@ export class ListenError extends Error {
  * The built-in policy for a directory: administrators manage; people read people, groups and themselves. With the
  * allowAnonymousRead relaxation, everyone (anonymous included) may read the same limited set of attributes.
  */
-export function defaultAccess(directory: Directory, security: SecurityPolicy): AccessControl {
+export function defaultAccess(
+  directory: Directory,
+  security: SecurityPolicy,
+  configured: { readonly rules?: readonly AccessRule[]; readonly readableAttributes?: readonly string[] } = {},
+): AccessControl {
   const suffix = directory.suffix.toString();
+  const readable = configured.readableAttributes ?? DEFAULT_READABLE_ATTRIBUTES;
   const rules = rulesFromConfig({
     adminGroupDn: `cn=administrators,ou=groups,${suffix}`,
-    readableAttributes: DEFAULT_READABLE_ATTRIBUTES,
+    readableAttributes: readable,
     peopleBase: `ou=people,${suffix}`,
     groupsBase: `ou=groups,${suffix}`,
-    rules: security.allowAnonymousRead
-      ? [{ name: 'anonymous-read (security.allowAnonymousRead)', target: { attributes: ['entry', ...DEFAULT_READABLE_ATTRIBUTES] }, grants: [{ subject: { kind: 'any' }, rights: ['read'] }] }]
-      : [],
+    rules: [
+      ...(configured.rules ?? []),
+      ...(security.allowAnonymousRead
+        ? [{ name: 'anonymous-read (security.allowAnonymousRead)', target: { attributes: ['entry', ...readable] }, grants: [{ subject: { kind: 'any' as const }, rights: ['read' as const] }] }]
+        : []),
+    ],
   });
   return new AccessControl(rules, directory.schema, (dn) => directory.normalize(directory.target(dn).dn));
 }

@@ -132,3 +132,39 @@ describe('page size limit', () => {
     }
   });
 });
+
+describe('access rules from the configuration', () => {
+  it('a configured rule is evaluated before the built-in policy', async () => {
+    const rules = [
+      {
+        name: 'staff-numbers',
+        target: { subtree: `ou=people,${SUFFIX}`, attributes: ['employeeNumber'] },
+        grants: [{ subject: 'authenticated', rights: ['read'] }],
+      },
+    ];
+    const server = await startTestServer({ tweak: (c) => ({ ...c, acl: { ...c.acl, rules } }) });
+    try {
+      const ca = readFileSync(join(server.dataDir, 'tls', 'cert.pem'));
+      const admin = new Client({ url: server.ldapsUrl, tlsOptions: { ca: [ca] } });
+      await admin.bind(ADMIN_DN, ADMIN_PASSWORD);
+      await admin.add(ALICE, { objectClass: 'inetOrgPerson', uid: 'alice', cn: 'alice', sn: 'a', userPassword: 'alice-pw' });
+      await admin.add(BOB, { objectClass: 'inetOrgPerson', uid: 'bob', cn: 'bob', sn: 'b', employeeNumber: 'bob-42', homePhone: '+1 555 0100' });
+      await admin.unbind();
+      const alice = new Client({ url: server.ldapsUrl, tlsOptions: { ca: [ca] } });
+      await alice.bind(ALICE, 'alice-pw');
+      const { searchEntries } = await alice.search(BOB, { scope: 'base', attributes: ['employeeNumber', 'homePhone'] });
+      await alice.unbind();
+      assert.equal(searchEntries[0]?.['employeeNumber'], 'bob-42');
+      assert.deepEqual(searchEntries[0]?.['homePhone'], []);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('a bad rule stops the server from starting, with one line per problem', async () => {
+    await assert.rejects(
+      startTestServer({ tweak: (c) => ({ ...c, acl: { ...c.acl, rules: [{ name: 'bad', target: { attributes: ['favouriteColour'] }, grants: [{ subject: 'authenticated', rights: ['manage'] }] }] } }) }),
+      (err: Error & { problems?: string[] }) => Array.isArray(err.problems) && err.problems.every((p) => p.startsWith('acl.')) && err.problems.length >= 1,
+    );
+  });
+});
