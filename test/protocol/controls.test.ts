@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ProtocolError } from '../../src/errors/index.js';
+import { ascii, assertMalformed, hex } from '../helpers/protocol-assert.js';
 import type { Filter } from '../../src/filter/index.js';
 import {
   ASSERTION_OID,
@@ -31,18 +31,7 @@ import {
 } from '../../src/protocol/controls/index.js';
 import type { SortKey, SortResponseValue } from '../../src/protocol/controls/index.js';
 
-const hex = (s: string): Buffer => Buffer.from(s.replace(/\s+/g, ''), 'hex');
-/** ASCII content bytes, so vectors show the hand-derived tags and lengths around readable text. */
-const ascii = (s: string): string => Buffer.from(s, 'latin1').toString('hex');
 
-function assertMalformed(fn: () => unknown, message: string): void {
-  assert.throws(fn, (err: unknown) => {
-    assert.ok(err instanceof ProtocolError, `expected ProtocolError, got ${String(err)}`);
-    assert.equal(err.resultCode, 2);
-    assert.equal(err.message, message);
-    return true;
-  });
-}
 
 describe('OIDs', () => {
   it('match their specifications', () => {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ProtocolError } from '../../src/errors/index.js';
+import { ascii, assertMalformed, hex } from '../helpers/protocol-assert.js';
 import {
   CANCEL_OID,
   ExtendedOperationRegistry,
@@ -30,17 +30,7 @@ import {
 } from '../../src/protocol/extended/index.js';
 import type { PasswordModifyRequestValue } from '../../src/protocol/extended/index.js';
 
-const hex = (s: string): Buffer => Buffer.from(s.replace(/\s+/g, ''), 'hex');
-const ascii = (s: string): string => Buffer.from(s, 'latin1').toString('hex');
 
-function assertMalformed(fn: () => unknown, message: string): void {
-  assert.throws(fn, (err: unknown) => {
-    assert.ok(err instanceof ProtocolError, `expected ProtocolError, got ${String(err)}`);
-    assert.equal(err.resultCode, 2);
-    assert.equal(err.message, message);
-    return true;
-  });
-}
 
 describe('OIDs', () => {
   it('match their specifications', () => {
