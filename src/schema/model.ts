@@ -96,12 +96,26 @@ export function superclassesOf(oc: ObjectClass): ObjectClass[] {
 
 /** MUST over the SUP chain (RFC 4512 §2.4: a class inherits its superclasses' requirements). */
 export function allMust(oc: ObjectClass): AttributeType[] {
-  return [...new Set(superclassesOf(oc).flatMap((c) => c.must))];
+  return memo(mustCache, oc, () => [...new Set(superclassesOf(oc).flatMap((c) => c.must))]);
 }
 
 /** MAY over the SUP chain. */
 export function allMay(oc: ObjectClass): AttributeType[] {
-  return [...new Set(superclassesOf(oc).flatMap((c) => c.may))];
+  return memo(mayCache, oc, () => [...new Set(superclassesOf(oc).flatMap((c) => c.may))]);
+}
+
+// Object classes are immutable once a schema is built, so their closures are computed once; callers get copies,
+// since they are free to modify what they receive.
+const mustCache = new WeakMap<ObjectClass, readonly AttributeType[]>();
+const mayCache = new WeakMap<ObjectClass, readonly AttributeType[]>();
+
+function memo(cache: WeakMap<ObjectClass, readonly AttributeType[]>, oc: ObjectClass, compute: () => AttributeType[]): AttributeType[] {
+  let value = cache.get(oc);
+  if (value === undefined) {
+    value = compute();
+    cache.set(oc, value);
+  }
+  return [...value];
 }
 
 /** Whether `type` is `of` or lies below it in a SUP chain. */
