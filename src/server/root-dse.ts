@@ -12,7 +12,7 @@ const text = (values: readonly string[]): Buffer[] => values.map((v) => Buffer.f
 export const SUPPORTED_FEATURES = ['1.3.6.1.4.1.4203.1.5.1', '1.3.6.1.4.1.4203.1.5.2', '1.3.6.1.4.1.4203.1.5.3', '1.3.6.1.1.14'] as const;
 
 /** The root DSE (RFC 4512 §5.1). Its attributes are operational: a client names them or asks for `+`. */
-export function rootDseEntry(server: ServerContext): { dn: string; attributes: Attribute[] } {
+export function rootDseEntry(server: ServerContext, saslMechanisms: readonly string[] = []): { dn: string; attributes: Attribute[] } {
   return {
     dn: '',
     attributes: [
@@ -23,7 +23,7 @@ export function rootDseEntry(server: ServerContext): { dn: string; attributes: A
       { type: 'supportedControl', values: text(server.controls.advertised()) },
       { type: 'supportedExtension', values: text(server.extendedOperations.advertised().filter((oid) => server.tlsAvailable || oid !== '1.3.6.1.4.1.1466.20037')) },
       { type: 'supportedFeatures', values: text(SUPPORTED_FEATURES) },
-      { type: 'supportedSASLMechanisms', values: [] },
+      { type: 'supportedSASLMechanisms', values: text(saslMechanisms) },
       { type: 'vendorName', values: text(['Warden']) },
       { type: 'vendorVersion', values: text([`Warden ${server.vendorVersion}`]) },
       { type: 'wardenSecurityProfile', values: text(securityProfile(server.security)) },

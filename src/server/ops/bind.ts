@@ -7,6 +7,7 @@ import type { ServerContext } from '../context.js';
 import { ANONYMOUS } from '../session.js';
 import { result } from '../respond.js';
 import { typeKey } from '../entry-view.js';
+import { saslBind } from './sasl-bind.js';
 
 const INVALID = 'invalid credentials';
 
@@ -22,13 +23,7 @@ export async function bind(server: ServerContext, request: BindRequest, ctx: Req
   if (request.version !== 3) {
     return { result: result(ResultCode.protocolError, `LDAP version ${request.version} is not supported; use version 3`), identity: ANONYMOUS, log };
   }
-  if (request.authentication.method === 'sasl') {
-    return {
-      result: result(ResultCode.authMethodNotSupported, `SASL mechanism ${request.authentication.mechanism} is not supported`),
-      identity: ANONYMOUS,
-      log: { ...log, mechanism: request.authentication.mechanism },
-    };
-  }
+  if (request.authentication.method === 'sasl') return saslBind(server, request, ctx);
   const password = request.authentication.password;
   if (request.name === '' && password.length === 0) return { result: result(ResultCode.success), identity: ANONYMOUS, log };
   if (password.length === 0) {

@@ -19,6 +19,7 @@ import type { OperationOutcome, RequestContext } from '../connection.js';
 import type { ServerContext } from '../context.js';
 import { presentEntry, computedValues } from '../operational.js';
 import { rootDseEntry, subschemaEntry } from '../root-dse.js';
+import { advertisedSaslMechanisms } from './sasl-bind.js';
 import { EntryView } from '../entry-view.js';
 import { result } from '../respond.js';
 
@@ -57,7 +58,7 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
   // The root DSE (RFC 4512 §5.1) and the subschema subentry (§4.2) live outside the suffix.
   if (request.baseObject === '' ) {
     if (request.scope !== 'base') throw new LdapError(ResultCode.noSuchObject, 'the root DSE has no subordinates; search a naming context');
-    const entry = rootDseEntry(server);
+    const entry = rootDseEntry(server, advertisedSaslMechanisms(ctx.session));
     return sendSpecial(server, request, ctx, entry, log);
   }
   const target = directory.target(request.baseObject);
