@@ -158,9 +158,10 @@ export async function search(server: ServerContext, request: SearchRequest, ctx:
     if (ids === undefined) {
       const matched = directory.backend.read((txn) => {
         const found: StoredEntry[] = [];
+        const access = accessContext(txn, identity);
         for (const entry of txn.candidates(scope, request.filter)) {
           if (ctx.signal.aborted) break;
-          if (!visibleMatch(server, txn, identity, entry, test)) continue;
+          if (!visibleMatch(server, txn, access, entry, test)) continue;
           found.push(entry);
           if (found.length > server.limits.maxSortEntries) {
             throw new LdapError(ResultCode.adminLimitExceeded, `more than ${server.limits.maxSortEntries} entries to sort`);
@@ -302,8 +303,9 @@ function anotherMatch(
   test: ReturnType<typeof compileFilter>,
   afterId: number,
 ): boolean {
+  const access = accessContext(txn, identity);
   for (const entry of txn.candidates(scope, filter, afterId)) {
-    if (visibleMatch(server, txn, identity, entry, test)) return true;
+    if (visibleMatch(server, txn, access, entry, test)) return true;
   }
   return false;
 }
@@ -332,8 +334,7 @@ export function viewOf(server: ServerContext, txn: ReadTxn, entry: StoredEntry):
  * Whether the requester may read the entry and the filter is TRUE for it, evaluated on what the requester may
  * search: an attribute it may not search is absent, so a filter cannot probe what a search could not return.
  */
-function visibleMatch(server: ServerContext, txn: ReadTxn, identity: Identity, entry: StoredEntry, test: ReturnType<typeof compileFilter>): boolean {
-  const access = accessContext(txn, identity);
+function visibleMatch(server: ServerContext, txn: ReadTxn, access: AccessContext, entry: StoredEntry, test: ReturnType<typeof compileFilter>): boolean {
   const facts = { ndn: entry.ndn, filterEntry: viewOf(server, txn, entry) };
   if (!server.access.allowed(access, facts, 'entry', 'read')) return false;
   return test(server.access.searchableView(access, facts)) === TRUE;
